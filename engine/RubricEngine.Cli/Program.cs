@@ -1,0 +1,3 @@
+using RubricEngine.Cli;
+
+return await RubricApp.RunAsync(args);

@@ -1,0 +1,176 @@
+using RubricEngine.Segmentation;
+using RubricEngine.Traces;
+
+namespace RubricEngine.Rubrics;
+
+/// <summary>
+/// What <c>Rubric("title", r => …)</c> hands to the script: declare sources, the attempt policy, questions with
+/// their criteria, and custom rules.
+/// </summary>
+public sealed class RubricBuilder
+{
+    private readonly string _baseDirectory;
+    private readonly List<SourceText> _sources = [];
+    private readonly List<QuestionBuilder> _questions = [];
+    private readonly List<CustomRuleDefinition> _rules = [];
+    private Attempt _policy = Attempt.First;
+
+    internal RubricBuilder(string title, string baseDirectory)
+    {
+        Title = title;
+        _baseDirectory = baseDirectory;
+    }
+
+    /// <summary>The rubric's title.</summary>
+    public string Title { get; }
+
+    /// <summary>
+    /// Adds a reference text that numbers in answers must be grounded in. <paramref name="path"/> is relative to
+    /// the rubric file.
+    /// </summary>
+    public RubricBuilder Source(string path, string? title = null)
+    {
+        var full = Path.GetFullPath(Path.Combine(_baseDirectory, path));
+        if (!File.Exists(full))
+            throw new RubricDefinitionException($"Source file '{path}' was not found (looked for {full}).");
+        _sources.Add(new SourceText(path, title ?? Path.GetFileNameWithoutExtension(path), File.ReadAllText(full)));
+        return this;
+    }
+
+    /// <summary>Adds a reference text given inline.</summary>
+    public RubricBuilder SourceText(string id, string text)
+    {
+        _sources.Add(new SourceText(id, id, text));
+        return this;
+    }
+
+    /// <summary>Which attempt's points count: <see cref="Attempt.First"/> (default), Last or Best.</summary>
+    public RubricBuilder Grade(Attempt policy)
+    {
+        _policy = policy;
+        return this;
+    }
+
+    /// <summary>
+    /// Declares a question by its dotted path (<c>3.b.ii</c>) with an optional title and the names a problem goes by
+    /// in traces (<c>aliases: "Machine Translation"</c>).
+    /// </summary>
+    public QuestionBuilder Question(string path, string? title = null, params string[] aliases)
+    {
+        var question = new QuestionBuilder(this, new QuestionPath(path), title, aliases);
+        _questions.Add(question);
+        return question;
+    }
+
+    /// <summary>
+    /// Adds a free-form rule, written like a Roslyn analyzer: <paramref name="initialize"/> registers callbacks on
+    /// traces, messages or answers, which report findings.
+    /// </summary>
+    public RubricBuilder Rule(RuleDescriptor descriptor, Action<RuleContext> initialize)
+    {
+        var actions = new RuleActions();
+        initialize(new RuleContext(descriptor, actions));
+        _rules.Add(new CustomRuleDefinition(descriptor, actions));
+        return this;
+    }
+
+    internal RubricDefinition Build()
+    {
+        var criteria = _questions.SelectMany(q => q.Criteria.Select(c => c.Build(q.Path))).ToList();
+        var duplicate = criteria.Select(c => c.Rule.Id).Concat(_rules.Select(r => r.Rule.Id))
+            .GroupBy(id => id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new RubricDefinitionException($"Rule id '{duplicate.Key}' is declared {duplicate.Count()} times; ids must be unique.");
+        var questions = _questions
+            .GroupBy(q => q.Path)
+            .Select(g => new QuestionDefinition(g.Key, g.Select(q => q.Title).FirstOrDefault(t => t is not null),
+                g.SelectMany(q => q.Aliases).Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
+            .ToList();
+        return new RubricDefinition(Title, _policy, _sources, questions, criteria, _rules);
+    }
+}
+
+/// <summary>A question of the rubric: add criteria to it.</summary>
+public sealed class QuestionBuilder
+{
+    private readonly RubricBuilder _rubric;
+
+    internal QuestionBuilder(RubricBuilder rubric, QuestionPath path, string? title, IReadOnlyList<string> aliases)
+    {
+        _rubric = rubric;
+        Path = path;
+        Title = title;
+        Aliases = aliases;
+    }
+
+    /// <summary>The question's path.</summary>
+    public QuestionPath Path { get; }
+
+    /// <summary>The question's title, if given.</summary>
+    public string? Title { get; }
+
+    /// <summary>Names the problem goes by in traces.</summary>
+    public IReadOnlyList<string> Aliases { get; }
+
+    internal List<CriterionBuilder> Criteria { get; } = [];
+
+    /// <summary>
+    /// Adds a criterion worth <paramref name="points"/>, identified by <paramref name="id"/> (<c>HW7-01</c>).
+    /// Follow it with the check that judges it: <c>.WordLimit(100)</c>, <c>.Custom(a => …)</c>.
+    /// </summary>
+    public CriterionBuilder Criterion(string id, string title, double points = 1, string category = "Grading", Severity severity = Severity.Warning)
+    {
+        var criterion = new CriterionBuilder(this, new RuleDescriptor(id, title, "{0}", category, severity, points));
+        Criteria.Add(criterion);
+        return criterion;
+    }
+
+    /// <summary>Back to the rubric, to declare the next question.</summary>
+    public RubricBuilder Rubric => _rubric;
+}
+
+/// <summary>A criterion waiting for its check.</summary>
+public sealed class CriterionBuilder
+{
+    private readonly QuestionBuilder _question;
+    private ICheck? _check;
+
+    internal CriterionBuilder(QuestionBuilder question, RuleDescriptor rule)
+    {
+        _question = question;
+        Rule = rule;
+    }
+
+    /// <summary>The criterion's rule descriptor.</summary>
+    public RuleDescriptor Rule { get; }
+
+    /// <summary>The question the criterion belongs to.</summary>
+    public QuestionPath Question => _question.Path;
+
+    /// <summary>Judges the criterion with <paramref name="check"/>. Built-in checks call this for you.</summary>
+    public QuestionBuilder Check(ICheck check)
+    {
+        if (_check is not null)
+            throw new RubricDefinitionException($"Criterion {Rule.Id} already has a check ({_check.Describe()}); add another criterion instead.");
+        _check = check;
+        return _question;
+    }
+
+    /// <summary>Judges the criterion with a function of the answer: <c>a => a.Text.Contains("&lt;sos&gt;") ? Pass() : Fail("…")</c>.</summary>
+    public QuestionBuilder Custom(Func<Answer, CheckResult> evaluate, string description = "custom check") =>
+        Check(new DelegateCheck(evaluate, description));
+
+    internal CriterionDefinition Build(QuestionPath question) =>
+        new(Rule, question, _check ?? throw new RubricDefinitionException($"Criterion {Rule.Id} ({Rule.Title}) has no check: follow .Criterion(...) with a check such as .WordLimit(100)."));
+}
+
+/// <summary>A check given as a lambda.</summary>
+public sealed class DelegateCheck(Func<Answer, CheckResult> evaluate, string description) : ICheck
+{
+    public CheckResult Evaluate(Answer answer) => evaluate(answer);
+
+    public string Describe() => description;
+}
+
+/// <summary>The rubric is wrong in a way its author must fix (a missing source, a duplicate id).</summary>
+public sealed class RubricDefinitionException(string message) : Exception(message);

@@ -1,0 +1,39 @@
+using RubricEngine.Segmentation;
+using RubricEngine.Traces;
+
+namespace RubricEngine.Rubrics;
+
+/// <summary>A question the rubric grades, with the titles it may be known by in a trace.</summary>
+public sealed record QuestionDefinition(QuestionPath Path, string? Title, IReadOnlyList<string> Aliases);
+
+/// <summary>A criterion: a rule attached to one question, judged by one check on every attempt.</summary>
+public sealed record CriterionDefinition(RuleDescriptor Rule, QuestionPath Question, ICheck Check);
+
+/// <summary>A free-form rule registered with <c>r.Rule(descriptor, ctx => …)</c>.</summary>
+public sealed record CustomRuleDefinition(RuleDescriptor Rule, RuleActions Actions);
+
+/// <summary>A rubric as its script built it: everything the grader needs, nothing about files or reports.</summary>
+public sealed record RubricDefinition(
+    string Title,
+    Attempt Policy,
+    IReadOnlyList<SourceText> Sources,
+    IReadOnlyList<QuestionDefinition> Questions,
+    IReadOnlyList<CriterionDefinition> Criteria,
+    IReadOnlyList<CustomRuleDefinition> CustomRules)
+{
+    /// <summary>Every rule's descriptor, criteria first, in the order the rubric declared them.</summary>
+    public IEnumerable<RuleDescriptor> Rules => Criteria.Select(c => c.Rule).Concat(CustomRules.Select(r => r.Rule));
+
+    /// <summary>Total points of the enabled rules.</summary>
+    public double MaxPoints => Rules.Where(r => r.IsEnabledByDefault && r.Severity != Severity.None).Sum(r => r.Points);
+
+    /// <summary>What the segmenter needs to know about the questions.</summary>
+    public SegmenterOptions SegmenterOptions => new()
+    {
+        Questions = Questions.Select(q => q.Path).ToList(),
+        Aliases = Questions
+            .SelectMany(q => q.Aliases.Select(a => (a, q.Path)))
+            .GroupBy(x => x.a, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Path, StringComparer.OrdinalIgnoreCase),
+    };
+}

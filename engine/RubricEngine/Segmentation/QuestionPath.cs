@@ -1,0 +1,91 @@
+namespace RubricEngine.Segmentation;
+
+/// <summary>
+/// A homework question as a dotted path problem.part.subpart — <c>3.b.ii</c>, <c>4.a</c>, <c>mt.b</c>.
+/// Parts are lower case; comparison is ordinal.
+/// </summary>
+public sealed record QuestionPath : IComparable<QuestionPath>
+{
+    public QuestionPath(string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        Parts = value.Trim().ToLowerInvariant().Split('.', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (Parts.Count == 0) throw new ArgumentException("A question path needs at least one part.", nameof(value));
+        Value = string.Join('.', Parts);
+    }
+
+    /// <summary>The normalized dotted form.</summary>
+    public string Value { get; }
+
+    /// <summary>The parts: <c>["3", "b", "ii"]</c>.</summary>
+    public IReadOnlyList<string> Parts { get; }
+
+    /// <summary>The problem (first part).</summary>
+    public string Problem => Parts[0];
+
+    /// <summary>The enclosing question (<c>3.b</c> for <c>3.b.ii</c>), or null for a problem.</summary>
+    public QuestionPath? Parent => Parts.Count == 1 ? null : new QuestionPath(string.Join('.', Parts.Take(Parts.Count - 1)));
+
+    /// <summary>True when this is <paramref name="other"/> or inside it (<c>3.b.ii</c> is within <c>3</c> and <c>3.b</c>).</summary>
+    public bool IsWithin(QuestionPath other) =>
+        other.Parts.Count <= Parts.Count && other.Parts.Select((p, i) => p == Parts[i]).All(x => x);
+
+    public QuestionPath Append(string part) => new($"{Value}.{part}");
+
+    public bool Equals(QuestionPath? other) => other is not null && other.Value == Value;
+
+    public override int GetHashCode() => Value.GetHashCode(StringComparison.Ordinal);
+
+    public int CompareTo(QuestionPath? other) => other is null ? 1 : QuestionPathComparer.Instance.Compare(this, other);
+
+    public override string ToString() => Value;
+
+    public static implicit operator QuestionPath(string value) => new(value);
+}
+
+/// <summary>Orders question paths as a TA reads them: 2 before 10, b before c, ii before iii.</summary>
+public sealed class QuestionPathComparer : IComparer<QuestionPath>
+{
+    public static QuestionPathComparer Instance { get; } = new();
+
+    public int Compare(QuestionPath? x, QuestionPath? y)
+    {
+        if (ReferenceEquals(x, y)) return 0;
+        if (x is null) return -1;
+        if (y is null) return 1;
+        for (var i = 0; i < Math.Min(x.Parts.Count, y.Parts.Count); i++)
+        {
+            var c = ComparePart(x.Parts[i], y.Parts[i]);
+            if (c != 0) return c;
+        }
+        return x.Parts.Count.CompareTo(y.Parts.Count);
+    }
+
+    private static int ComparePart(string a, string b)
+    {
+        var ka = Key(a);
+        var kb = Key(b);
+        var c = ka.Rank.CompareTo(kb.Rank);
+        return c != 0 ? c : string.CompareOrdinal(a, b);
+    }
+
+    private static (long Rank, int _) Key(string part)
+    {
+        if (long.TryParse(part, out var n)) return (n, 0);
+        var roman = RomanNumerals.TryParse(part);
+        if (roman > 0) return (roman, 0);
+        return (part.Length == 1 ? part[0] - 'a' + 1 : 1_000_000, 0);
+    }
+}
+
+/// <summary>Lower-case roman numerals as used for sub-parts: i … xx.</summary>
+public static class RomanNumerals
+{
+    private static readonly string[] Numerals =
+        ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"];
+
+    /// <summary>The value of <paramref name="text"/> as a roman numeral from i to xx, or 0.</summary>
+    public static int TryParse(string text) => Array.IndexOf(Numerals, text.ToLowerInvariant()) + 1;
+
+    public static bool IsRoman(string text) => TryParse(text) > 0;
+}

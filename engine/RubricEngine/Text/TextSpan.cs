@@ -1,0 +1,74 @@
+namespace RubricEngine.Text;
+
+/// <summary>A range of characters in a text: <see cref="Start"/> is a zero-based offset.</summary>
+public readonly record struct TextSpan(int Start, int Length)
+{
+    /// <summary>The offset just past the last character.</summary>
+    public int End => Start + Length;
+
+    /// <summary>Creates the span from <paramref name="start"/> up to, not including, <paramref name="end"/>.</summary>
+    public static TextSpan FromBounds(int start, int end) => new(start, end - start);
+
+    /// <summary>True when <paramref name="other"/> lies wholly inside this span.</summary>
+    public bool Contains(TextSpan other) => other.Start >= Start && other.End <= End;
+
+    /// <summary>True when <paramref name="offset"/> is inside this span.</summary>
+    public bool Contains(int offset) => offset >= Start && offset < End;
+
+    public override string ToString() => $"[{Start}..{End})";
+}
+
+/// <summary>A one-based line and column, as editors and compilers print them.</summary>
+public readonly record struct LinePosition(int Line, int Column)
+{
+    public override string ToString() => $"{Line}:{Column}";
+}
+
+/// <summary>Maps character offsets of one text to lines and columns. Built once per message.</summary>
+public sealed class LineMap
+{
+    private readonly int[] _lineStarts;
+
+    private LineMap(int[] lineStarts, int length)
+    {
+        _lineStarts = lineStarts;
+        Length = length;
+    }
+
+    /// <summary>The length of the mapped text.</summary>
+    public int Length { get; }
+
+    /// <summary>How many lines the text has (an empty text has one).</summary>
+    public int LineCount => _lineStarts.Length;
+
+    public static LineMap Build(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+            else if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                starts.Add(i + 1);
+            }
+        }
+        return new LineMap(starts.ToArray(), text.Length);
+    }
+
+    /// <summary>The line and column of <paramref name="offset"/> (clamped into the text).</summary>
+    public LinePosition GetPosition(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Length);
+        var index = Array.BinarySearch(_lineStarts, offset);
+        if (index < 0) index = ~index - 1;
+        return new LinePosition(index + 1, offset - _lineStarts[index] + 1);
+    }
+
+    /// <summary>The offset at which one-based <paramref name="line"/> starts.</summary>
+    public int GetLineStart(int line) => _lineStarts[Math.Clamp(line - 1, 0, _lineStarts.Length - 1)];
+}
