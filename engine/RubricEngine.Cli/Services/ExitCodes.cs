@@ -1,0 +1,17 @@
+namespace RubricEngine.Cli.Services;
+
+/// <summary>The exit codes of <c>rubric</c>, as documented in README.</summary>
+public static class ExitCodes
+{
+    /// <summary>Everything was graded (or the verb succeeded).</summary>
+    public const int Success = 0;
+
+    /// <summary>Some traces could not be graded, or <c>--fail-on</c> tripped, or a rubric test failed; outputs were still written.</summary>
+    public const int Partial = 1;
+
+    /// <summary>Usage error or rubric error (does not compile, bad configuration): nothing was graded.</summary>
+    public const int UsageOrRubricError = 2;
+}
+
+/// <summary>An error the user must fix before anything can run; printed without a stack trace, exit code 2.</summary>
+public sealed class UserErrorException(string message) : Exception(message);

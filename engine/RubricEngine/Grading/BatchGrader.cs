@@ -1,0 +1,81 @@
+using RubricEngine.Traces;
+
+namespace RubricEngine.Grading;
+
+/// <summary>One outcome of a batch: a graded trace or the reason a trace (or file) could not be graded.</summary>
+public sealed record BatchResult(TraceGrade? Grade, TraceError? Error);
+
+/// <summary>What reading one file gave: its traces and errors, in file order.</summary>
+public sealed record FileReadResult(IReadOnlyList<Trace> Traces, IReadOnlyList<TraceError> Errors);
+
+/// <summary>
+/// Grades many trace files on every core while keeping the output in input order, so that the same inputs give
+/// the same outputs whatever the thread count. Streams: a result is handed on as soon as every earlier one is,
+/// and nothing holds the whole batch.
+/// </summary>
+public sealed class BatchGrader(Grader grader, int parallelism)
+{
+    public int Parallelism { get; } = Math.Max(1, parallelism);
+
+    /// <summary>
+    /// Reads and grades <paramref name="files"/> (already in a deterministic order). Duplicate trace ids are
+    /// rejected here, in order, so the first file wins whatever the scheduling.
+    /// </summary>
+    public IEnumerable<BatchResult> Grade(IReadOnlyList<string> files, Func<string, FileReadResult> read)
+    {
+        var perFile = files
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(Parallelism)
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(file => GradeFile(file, read));
+
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var results in perFile)
+        {
+            foreach (var result in results)
+            {
+                if (result.Grade is { } g)
+                {
+                    if (seen.TryGetValue(g.TraceId, out var first))
+                    {
+                        yield return new BatchResult(null, new TraceError(g.File,
+                            $"duplicate trace id '{g.TraceId}': already used by {first}; this copy is not graded"));
+                        continue;
+                    }
+                    seen[g.TraceId] = g.File;
+                }
+                yield return result;
+            }
+        }
+    }
+
+    private List<BatchResult> GradeFile(string file, Func<string, FileReadResult> read)
+    {
+        var results = new List<BatchResult>();
+        FileReadResult content;
+        try
+        {
+            content = read(file);
+        }
+        catch (Exception e)
+        {
+            // Readers turn bad input into errors; this is the last line of defence so one file never stops a batch.
+            results.Add(new BatchResult(null, new TraceError(file, $"could not be read: {e.Message}")));
+            return results;
+        }
+        foreach (var error in content.Errors) results.Add(new BatchResult(null, error));
+        foreach (var trace in content.Traces)
+        {
+            try
+            {
+                results.Add(new BatchResult(grader.Grade(trace), null));
+            }
+            catch (Exception e)
+            {
+                results.Add(new BatchResult(null, new TraceError(trace.File, $"trace '{trace.Id}' could not be graded: {e.Message}")));
+            }
+        }
+        return results;
+    }
+}
