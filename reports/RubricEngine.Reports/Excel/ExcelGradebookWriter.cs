@@ -18,20 +18,20 @@ public static class ExcelGradebookWriter
     /// <summary>Writes the workbook to <paramref name="path"/> through a temporary file and a rename.</summary>
     public static void Write(string path, IReadOnlyList<GradebookRule> rules, IReadOnlyList<TraceGrade> grades, RunInfo run, ExcelGradebookOptions? options = null)
     {
-        using var workbook = Build(rules, grades, run, options ?? ExcelGradebookOptions.Default);
-        AtomicFile.Write(path, stream => workbook.SaveAs(stream));
+        AtomicFile.Write(path, stream => Write(stream, rules, grades, run, options));
     }
 
-    /// <summary>Writes the workbook to <paramref name="stream"/>.</summary>
+    /// <summary>Writes the workbook to <paramref name="stream"/>, which must be readable, writable and seekable.</summary>
     public static void Write(Stream stream, IReadOnlyList<GradebookRule> rules, IReadOnlyList<TraceGrade> grades, RunInfo run, ExcelGradebookOptions? options = null)
     {
-        using var workbook = Build(rules, grades, run, options ?? ExcelGradebookOptions.Default);
-        workbook.SaveAs(stream);
+        var data = new GradebookData(rules, grades, run, options ?? ExcelGradebookOptions.Default);
+        using (var workbook = Build(data)) workbook.SaveAs(stream);
+        FindingsRowsWriter.Fill(stream, data);
     }
 
-    internal static XLWorkbook Build(IReadOnlyList<GradebookRule> rules, IReadOnlyList<TraceGrade> grades, RunInfo run, ExcelGradebookOptions options)
+    private static XLWorkbook Build(GradebookData data)
     {
-        var data = new GradebookData(rules, grades, run, options);
+        var run = data.Run;
         var workbook = new XLWorkbook();
         try
         {

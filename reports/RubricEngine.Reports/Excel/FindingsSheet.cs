@@ -13,47 +13,63 @@ internal static class FindingsSheet
         "Message", "File", "Message #", "Line:Column", "Excerpt", "Suppressed / overridden",
     ];
 
+    /// <summary>
+    /// Adds the sheet with its header, widths, filter and formats but no data rows: ClosedXML is too slow for
+    /// tens of thousands of rows, so <see cref="FindingsRowsWriter"/> streams them in after the workbook is saved.
+    /// </summary>
     public static void Add(XLWorkbook workbook, GradebookData data)
     {
         var sheet = workbook.Worksheets.Add(Name);
         var w = new SheetWriter(sheet, Headers, data.Options.MaxColumnWidth);
         var row = 1;
-        for (var i = 0; i < data.Grades.Count; i++)
+        foreach (var values in Rows(data))
         {
-            var grade = data.Grades[i];
-            foreach (var criterion in grade.Criteria)
-            {
-                foreach (var f in criterion.Findings)
-                {
-                    row++;
-                    w.Text(row, 1, grade.Student.Id);
-                    w.Text(row, 2, grade.Student.Name);
-                    w.Text(row, 3, (f.Question ?? criterion.Question)?.Value);
-                    if (f.Attempt is { } attempt) w.Number(row, 4, attempt);
-                    w.Text(row, 5, f.IsGradedAttempt ? "yes" : "no");
-                    w.Text(row, 6, f.RuleId);
-                    w.Text(row, 7, f.Severity.ToString().ToLowerInvariant());
-                    w.Number(row, 8, f.PointsLost);
-                    w.Text(row, 9, f.Message);
-                    w.Text(row, 10, f.Location?.File ?? grade.File);
-                    if (f.Location is { } l)
-                    {
-                        w.Number(row, 11, l.MessageIndex);
-                        w.Text(row, 12, l.Start.ToString());
-                    }
-                    w.Text(row, 13, f.Excerpt);
-                    w.Text(row, 14, SuppressedOrOverridden(f.Suppression, criterion.Override));
-                }
-            }
+            row++;
+            for (var c = 0; c < values.Length; c++)
+                if (values[c] is { } v) w.Measure(c + 1, v as string ?? ((double)v).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
         }
         if (row > 1)
         {
-            var graded = sheet.Range(2, 5, row, 5);
-            graded.AddConditionalFormat().WhenEquals("\"no\"").Font.SetFontColor(XLColor.Gray);
+            sheet.Range(2, 5, row, 5).AddConditionalFormat().WhenEquals("\"no\"").Font.SetFontColor(XLColor.Gray);
             sheet.Range(2, 8, row, 8).AddConditionalFormat().WhenGreaterThan(0).Fill.SetBackgroundColor(GradesSheet.LostFill);
         }
         w.Finish(row);
     }
+
+    /// <summary>The data rows, one per finding, as cleaned strings and doubles (null: empty cell).</summary>
+    public static IEnumerable<object?[]> Rows(GradebookData data)
+    {
+        foreach (var grade in data.Grades)
+        {
+            var id = ExcelText.Clean(grade.Student.Id);
+            var name = ExcelText.Clean(grade.Student.Name);
+            foreach (var criterion in grade.Criteria)
+            {
+                foreach (var f in criterion.Findings)
+                {
+                    yield return
+                    [
+                        id,
+                        name,
+                        Text((f.Question ?? criterion.Question)?.Value),
+                        f.Attempt is { } attempt ? (double)attempt : null,
+                        f.IsGradedAttempt ? "yes" : "no",
+                        Text(f.RuleId),
+                        f.Severity.ToString().ToLowerInvariant(),
+                        f.PointsLost,
+                        Text(f.Message),
+                        Text(f.Location?.File ?? grade.File),
+                        f.Location is { } l ? (double)l.MessageIndex : null,
+                        f.Location?.Start.ToString(),
+                        Text(f.Excerpt),
+                        Text(SuppressedOrOverridden(f.Suppression, criterion.Override)),
+                    ];
+                }
+            }
+        }
+    }
+
+    private static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : ExcelText.Clean(value);
 
     private static string? SuppressedOrOverridden(string? suppression, string? criterionOverride) =>
         (suppression, criterionOverride) switch
