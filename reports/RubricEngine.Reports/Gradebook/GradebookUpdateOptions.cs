@@ -1,0 +1,27 @@
+using RubricEngine.Reports.Excel;
+
+namespace RubricEngine.Reports.Gradebook;
+
+/// <summary>How <see cref="GradebookUpdater"/> writes grades into an existing gradebook.</summary>
+/// <param name="Column">Header of the column that receives each student's total ("HW7"); added when missing.</param>
+public sealed record GradebookUpdateOptions(string Column)
+{
+    /// <summary>Worksheet to update (xlsx only); the first sheet when null.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>
+    /// Which column identifies students: <c>id</c> (SIS User ID, Student ID, ID…), <c>email</c> (Email…),
+    /// or the text of any header (matched case-insensitively). A header containing "mail" is compared with the
+    /// student's email, any other with the student's id.
+    /// </summary>
+    public string Key { get; init; } = "id";
+
+    /// <summary>Also write one column per criterion (headed like the Grades sheet: <c>HW7-01 Derivation shown (2)</c>).</summary>
+    public bool PerCriterion { get; init; }
+
+    /// <summary>The rubric's rules, for per-criterion columns; taken from the grades when null.</summary>
+    public IReadOnlyList<GradebookRule>? Rules { get; init; }
+
+    /// <summary>Time stamp of the backup file; now when null.</summary>
+    public DateTimeOffset? Now { get; init; }
+}

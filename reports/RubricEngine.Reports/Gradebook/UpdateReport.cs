@@ -1,0 +1,26 @@
+namespace RubricEngine.Reports.Gradebook;
+
+/// <summary>A cell left alone because a grader marked it as a manual override and its value differs.</summary>
+public sealed record KeptOverride(string Student, string Column, string Existing, string Computed);
+
+/// <summary>What an update of a gradebook did.</summary>
+/// <param name="Path">The gradebook updated.</param>
+/// <param name="BackupPath">The copy of the gradebook as it was before the update.</param>
+/// <param name="StudentsUpdated">Gradebook rows that received grades.</param>
+/// <param name="AddedColumns">Headers of the columns that were added at the end of the header row.</param>
+/// <param name="StudentsWithoutTrace">Key values of gradebook rows no trace matched.</param>
+/// <param name="TracesWithoutStudent">Student ids of traces no gradebook row matched.</param>
+/// <param name="KeptOverrides">Manual overrides left as they were.</param>
+/// <param name="DuplicateTraces">Students with more than one trace: the highest total was written.</param>
+public sealed record UpdateReport(
+    string Path,
+    string BackupPath,
+    int StudentsUpdated,
+    IReadOnlyList<string> AddedColumns,
+    IReadOnlyList<string> StudentsWithoutTrace,
+    IReadOnlyList<string> TracesWithoutStudent,
+    IReadOnlyList<KeptOverride> KeptOverrides,
+    IReadOnlyList<string> DuplicateTraces);
+
+/// <summary>The gradebook could not be updated (no such sheet, no key column…); the file was not touched.</summary>
+public sealed class GradebookUpdateException(string message) : Exception(message);
