@@ -9,6 +9,7 @@ namespace RubricEngine.Reports.Safety;
 public sealed class FileGradeSink<TSink> : IGradeSink where TSink : IGradeSink
 {
     private readonly PendingFile _file;
+    private bool _innerDisposed;
 
     public FileGradeSink(string path, Func<Stream, TSink> create)
     {
@@ -37,12 +38,20 @@ public sealed class FileGradeSink<TSink> : IGradeSink where TSink : IGradeSink
     public void Complete(RunInfo run)
     {
         Inner.Complete(run);
+        DisposeInner(); // writers flush on dispose: they must be done before the file is closed and renamed
         _file.Commit();
     }
 
     public void Dispose()
     {
-        Inner.Dispose();
+        DisposeInner();
         _file.Dispose();
+    }
+
+    private void DisposeInner()
+    {
+        if (_innerDisposed) return;
+        _innerDisposed = true;
+        Inner.Dispose();
     }
 }
