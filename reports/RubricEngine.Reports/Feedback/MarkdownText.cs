@@ -10,7 +10,8 @@ namespace RubricEngine.Reports.Feedback;
 /// </summary>
 public static class MarkdownText
 {
-    private const string Escaped = "\\`*_{}[]()#+-!|~$";
+    // Brackets are escaped, so "(" and "!" cannot form links or images; list markers matter only at the start.
+    private const string Escaped = "\\`*_[]#|~$";
 
     /// <summary>Inline text: one line, every Markdown-significant character neutralized.</summary>
     public static string Inline(string? text)
@@ -25,10 +26,10 @@ public static class MarkdownText
                 case '<': builder.Append("&lt;"); break;
                 case '>': builder.Append("&gt;"); break;
                 case '&': builder.Append("&amp;"); break;
-                case '.' when i > 0 && char.IsAsciiDigit(line[i - 1]) && LeadingDigitsTo(line, i):
-                    builder.Append("\\."); break; // "1. " at the start would open an ordered list
-                case '=' when i == 0:
-                    builder.Append("\\="); break; // a setext underline
+                case '.' or ')' when i > 0 && (i + 1 == line.Length || line[i + 1] == ' ') && LeadingDigitsTo(line, i):
+                    builder.Append('\\').Append(c); break; // "1. " or "1) " at the start would open an ordered list
+                case '=' or '-' or '+' when i == 0:
+                    builder.Append('\\').Append(c); break; // a setext underline or a list marker
                 default:
                     if (Escaped.Contains(c)) builder.Append('\\');
                     builder.Append(c);

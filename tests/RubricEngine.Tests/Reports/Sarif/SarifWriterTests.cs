@@ -177,3 +177,29 @@ public sealed class SarifWriterTests
             .And.Some.Contains("message.text").And.Some.Contains("level").And.Some.Contains("startLine").And.Some.Contains("suppressions"));
     }
 }
+
+public sealed class SarifDeterminismTests
+{
+    [Test]
+    public void Same_grades_give_byte_identical_logs()
+    {
+        using var temp = new TempFolder();
+        var grades = Enumerable.Range(0, 200)
+            .Select(i => new ReportFilesGradeBuilder(ReportFilesGradeBuilder.Rubric(), $"s{i}")
+                .Finding("HW7-03", $"number {i} is not in the sources", message: i % 7, line: 1 + i % 5, pointsLost: 0.5).Build())
+            .ToArray();
+        void Write(string name)
+        {
+            using var sink = SarifWriter.ToFile(temp.File(name));
+            sink.Begin(ReportFilesGradeBuilder.Context());
+            foreach (var g in grades) sink.Add(g);
+            sink.Complete(ReportFilesGradeBuilder.Run(grades.Length));
+        }
+        Write("a.sarif");
+        Write("b.sarif");
+        Assert.That(File.ReadAllBytes(temp.File("a.sarif")), Is.EqualTo(File.ReadAllBytes(temp.File("b.sarif"))));
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(temp.File("a.sarif")));
+        Assert.That(doc.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength(), Is.EqualTo(200));
+        Assert.That(SarifConstraints.Check(doc.RootElement), Is.Empty);
+    }
+}
