@@ -1,0 +1,81 @@
+using CsvHelper;
+using RubricEngine.Grading;
+
+namespace RubricEngine.Reports.Csv;
+
+/// <summary>
+/// The columns of a Canvas gradebook export, so Canvas's "Import" takes the file: Student, ID, SIS User ID,
+/// SIS Login ID, Section, "Assignment (id)", with the "Points Possible" row second. With a roster, every roster row
+/// is written in roster order (an empty score when the student has no trace); traces no row matches are returned in
+/// <see cref="Unmatched"/>, not written. Without one, a row per trace (SIS User ID = student id, login = email).
+/// </summary>
+internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
+{
+    private const string PointsPossible = "    Points Possible"; // Canvas indents it by four spaces
+    private readonly CanvasRoster? _roster = options.Roster;
+    private readonly List<UnmatchedStudent> _unmatched = [];
+    private readonly Dictionary<int, (double Score, string File)> _scores = [];
+
+    public IReadOnlyList<UnmatchedStudent> Unmatched => _unmatched;
+
+    public void WriteHeader(CsvWriter csv, ReportContext context)
+    {
+        var name = options.AssignmentName ?? context.Rubric.Title;
+        var id = options.AssignmentId ?? _roster?.FindAssignmentId(name);
+        foreach (var h in new[] { "Student", "ID", "SIS User ID", "SIS Login ID", "Section" }) csv.WriteField(h);
+        csv.Header(id is null ? name : $"{name} ({id})");
+        csv.NextRecord();
+
+        csv.WriteField(PointsPossible);
+        for (var i = 0; i < 4; i++) csv.WriteField("");
+        csv.Number(context.Rules.Sum(r => r.Points));
+        csv.NextRecord();
+    }
+
+    public void WriteGrade(CsvWriter csv, TraceGrade grade)
+    {
+        var s = grade.Student;
+        if (_roster is null)
+        {
+            csv.Text(s.Name ?? s.Id);
+            csv.WriteField("");
+            csv.Text(s.Id);
+            csv.Text(s.Email);
+            csv.WriteField("");
+            csv.Number(grade.Total);
+            csv.NextRecord();
+            return;
+        }
+
+        var (row, reason) = _roster.Match(s);
+        if (row is not { } r)
+        {
+            _unmatched.Add(new UnmatchedStudent(s.Id, s.Name, s.Email, grade.File, reason!));
+        }
+        else if (_scores.TryGetValue(r, out var earlier))
+        {
+            _unmatched.Add(new UnmatchedStudent(s.Id, s.Name, s.Email, grade.File,
+                $"roster row of '{_roster.Rows[r].Student}' (line {_roster.Rows[r].Line}) already has the grade of {earlier.File}; this trace was not written."));
+        }
+        else
+        {
+            _scores[r] = (grade.Total, grade.File);
+        }
+    }
+
+    public void Complete(CsvWriter csv)
+    {
+        if (_roster is null) return;
+        for (var i = 0; i < _roster.Rows.Count; i++)
+        {
+            var row = _roster.Rows[i];
+            csv.Text(row.Student);
+            csv.Text(row.Id);
+            csv.Text(row.SisUserId);
+            csv.Text(row.SisLoginId);
+            csv.Text(row.Section);
+            csv.Number(_scores.TryGetValue(i, out var score) ? score.Score : null);
+            csv.NextRecord();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using CsvHelper.Configuration;
+using RubricEngine.Traces;
+
+namespace RubricEngine.Reports.Csv;
+
+/// <summary>One student row of a Canvas gradebook export.</summary>
+/// <param name="Line">The line of the file the row starts on (for messages).</param>
+public sealed record CanvasRosterRow(string Student, string Id, string SisUserId, string SisLoginId, string Section, int Line);
+
+/// <summary>A Canvas roster file could not be read: names the file, the line and why.</summary>
+public sealed class CanvasRosterException(string message) : Exception(message);
+
+/// <summary>
+/// The students of a Canvas gradebook export (<c>--roster</c>): the "Points Possible" row and rows without any id
+/// are skipped. Matches a trace's student to a row by SIS User ID, SIS Login ID (or its email local part), the
+/// email, or the Canvas ID — a key shared by two rows matches neither.
+/// </summary>
+public sealed partial class CanvasRoster
+{
+    private readonly Dictionary<string, List<int>> _bySisUserId = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<int>> _byLogin = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<int>> _byLoginUser = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<int>> _byCanvasId = new(StringComparer.OrdinalIgnoreCase);
+
+    public CanvasRoster(IReadOnlyList<CanvasRosterRow> rows, IReadOnlyList<string> headers)
+    {
+        Rows = rows;
+        Headers = headers;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            Index(_bySisUserId, r.SisUserId, i);
+            Index(_byLogin, r.SisLoginId, i);
+            if (r.SisLoginId.IndexOf('@') is > 0 and var at) Index(_byLoginUser, r.SisLoginId[..at], i);
+            Index(_byCanvasId, r.Id, i);
+        }
+    }
+
+    /// <summary>The student rows, in file order.</summary>
+    public IReadOnlyList<CanvasRosterRow> Rows { get; }
+
+    /// <summary>The header row as read (assignment columns included).</summary>
+    public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>Reads a Canvas gradebook export CSV (UTF-8, with or without a byte-order mark).</summary>
+    public static CanvasRoster Read(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        return Parse(reader, path);
+    }
+
+    /// <summary>Parses a Canvas gradebook export; <paramref name="source"/> names it in errors.</summary>
+    public static CanvasRoster Parse(TextReader reader, string source)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = args => throw new CanvasRosterException(
+                $"{source}({args.Context.Parser?.RawRow}): error: malformed CSV (a stray quote?)."),
+            DetectColumnCountChanges = false,
+        };
+        using var csv = new CsvReader(reader, config, leaveOpen: true);
+        if (!csv.Read()) throw new CanvasRosterException($"{source}: error: the roster is empty.");
+        var headers = csv.Parser.Record!.Select(h => h.Trim()).ToList();
+        int Column(string name) => headers.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
+        var (student, id, sisUser, sisLogin, section) =
+            (Column("Student"), Column("ID"), Column("SIS User ID"), Column("SIS Login ID"), Column("Section"));
+        if (student < 0 || (id < 0 && sisUser < 0 && sisLogin < 0))
+            throw new CanvasRosterException(
+                $"{source}(1): error: not a Canvas gradebook export: expected the columns Student and ID, SIS User ID or SIS Login ID.");
+
+        var rows = new List<CanvasRosterRow>();
+        var line = csv.Parser.RawRow;
+        while (csv.Read())
+        {
+            var start = line + 1;
+            line = csv.Parser.RawRow;
+            var record = csv.Parser.Record!;
+            string Field(int i) => i >= 0 && i < record.Length ? record[i].Trim() : "";
+            var row = new CanvasRosterRow(Field(student), Field(id), Field(sisUser), Field(sisLogin), Field(section), start);
+            if (row.Student.Equals("Points Possible", StringComparison.OrdinalIgnoreCase)) continue;
+            if (row.Id.Length == 0 && row.SisUserId.Length == 0 && row.SisLoginId.Length == 0) continue;
+            rows.Add(row);
+        }
+        return new CanvasRoster(rows, headers);
+    }
+
+    /// <summary>The Canvas id of assignment <paramref name="name"/> when the roster has its "Name (id)" column.</summary>
+    public string? FindAssignmentId(string name)
+    {
+        foreach (var header in Headers)
+        {
+            var m = AssignmentColumn().Match(header);
+            if (m.Success && string.Equals(m.Groups[1].Value.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase))
+                return m.Groups[2].Value;
+        }
+        return null;
+    }
+
+    /// <summary>The row <paramref name="student"/> belongs to, or null with the reason.</summary>
+    public (int? Row, string? Reason) Match(Student student)
+    {
+        var email = student.Email?.Trim() ?? "";
+        var emailUser = email.IndexOf('@') is > 0 and var at ? email[..at] : "";
+        (Dictionary<string, List<int>> Index, string Key, string What)[] tries =
+        [
+            (_bySisUserId, student.Id, "SIS User ID"),
+            (_byLogin, student.Id, "SIS Login ID"),
+            (_byLogin, email, "SIS Login ID"),
+            (_byLoginUser, student.Id, "SIS Login ID"),
+            (_byLogin, emailUser, "SIS Login ID"),
+            (_byCanvasId, student.Id, "ID"),
+        ];
+        foreach (var (index, key, what) in tries)
+        {
+            if (string.IsNullOrWhiteSpace(key) || !index.TryGetValue(key.Trim(), out var rows)) continue;
+            if (rows.Count == 1) return (rows[0], null);
+            return (null, $"'{key}' matches {rows.Count} roster rows by {what} (lines {string.Join(", ", rows.Select(r => Rows[r].Line))}).");
+        }
+        var emailText = email.Length > 0 ? $" or email '{email}'" : "";
+        return (null, $"no roster row matches student id '{student.Id}'{emailText}.");
+    }
+
+    private static void Index(Dictionary<string, List<int>> index, string key, int row)
+    {
+        if (key.Length == 0) return;
+        if (!index.TryGetValue(key, out var rows)) index[key] = rows = [];
+        rows.Add(row);
+    }
+
+    [GeneratedRegex(@"^(.+) \((\d+)\)$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex AssignmentColumn();
+}

@@ -1,0 +1,55 @@
+using CsvHelper;
+using RubricEngine.Grading;
+using RubricEngine.Reports.Safety;
+
+namespace RubricEngine.Reports.Csv;
+
+/// <summary>
+/// Writes a grade CSV row by row as grades arrive (Canvas with a roster buffers only one score per roster row, and
+/// writes in roster order at the end). Output bytes depend only on the grades and their order.
+/// </summary>
+public sealed class CsvGradeSink : IGradeSink
+{
+    private readonly CsvWriter _csv;
+    private readonly ICsvLayout _layout;
+    private bool _begun;
+
+    /// <summary>Writes to <paramref name="stream"/> (left open).</summary>
+    public CsvGradeSink(Stream stream, CsvExportOptions options)
+    {
+        _csv = CsvCells.Open(stream, options.ByteOrderMark);
+        _layout = options.Format switch
+        {
+            CsvGradeFormat.Canvas => new CanvasCsvLayout(options),
+            CsvGradeFormat.Gradescope => new GradescopeCsvLayout(),
+            _ => new PlainCsvLayout(),
+        };
+    }
+
+    /// <summary>A CSV file written atomically: it appears only after <see cref="IGradeSink.Complete"/>.</summary>
+    public static FileGradeSink<CsvGradeSink> ToFile(string path, CsvExportOptions options) =>
+        new(path, stream => new CsvGradeSink(stream, options));
+
+    /// <summary>Traces without a row (Canvas with a roster): known after <see cref="Complete"/>.</summary>
+    public IReadOnlyList<UnmatchedStudent> Unmatched => _layout.Unmatched;
+
+    public void Begin(ReportContext context)
+    {
+        _layout.WriteHeader(_csv, context);
+        _begun = true;
+    }
+
+    public void Add(TraceGrade grade)
+    {
+        if (!_begun) throw new InvalidOperationException("Begin must be called before Add.");
+        _layout.WriteGrade(_csv, grade);
+    }
+
+    public void Complete(RunInfo run)
+    {
+        _layout.Complete(_csv);
+        _csv.Flush();
+    }
+
+    public void Dispose() => _csv.Dispose();
+}

@@ -1,0 +1,71 @@
+using CsvHelper;
+using RubricEngine.Grading;
+using RubricEngine.Segmentation;
+
+namespace RubricEngine.Reports.Csv;
+
+/// <summary>
+/// A Gradescope score sheet: First Name, Last Name, SID, Email, Total Score, then one column per question
+/// ("3.b.i: First-order optimality conditions (2 pts)", the sum of its criteria) and one per trace-wide rule.
+/// </summary>
+internal sealed class GradescopeCsvLayout : ICsvLayout
+{
+    private readonly List<(string Header, HashSet<string> RuleIds)> _columns = [];
+
+    public IReadOnlyList<UnmatchedStudent> Unmatched => [];
+
+    public void WriteHeader(CsvWriter csv, ReportContext context)
+    {
+        var enabled = context.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var questions = context.Rubric.Questions.Select(q => q.Path)
+            .Concat(context.Rubric.Criteria.Select(c => c.Question))
+            .Distinct()
+            .ToList();
+        foreach (var path in questions)
+        {
+            var rules = context.Rubric.Criteria.Where(c => c.Question == path && enabled.Contains(c.Rule.Id)).Select(c => c.Rule).ToList();
+            if (rules.Count == 0) continue;
+            var title = context.Rubric.Questions.FirstOrDefault(q => q.Path == path)?.Title;
+            _columns.Add((Column(path.Value, title, rules.Sum(r => r.Points)), rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)));
+        }
+        foreach (var rule in context.Rubric.CustomRules.Select(r => r.Rule).Where(r => enabled.Contains(r.Id)))
+            _columns.Add((Column(rule.Id, rule.Title, rule.Points), [rule.Id]));
+
+        foreach (var h in new[] { "First Name", "Last Name", "SID", "Email", "Total Score" }) csv.WriteField(h);
+        foreach (var (header, _) in _columns) csv.Header(header);
+        csv.NextRecord();
+    }
+
+    public void WriteGrade(CsvWriter csv, TraceGrade grade)
+    {
+        var (first, last) = SplitName(grade.Student.Name);
+        csv.Text(first);
+        csv.Text(last);
+        csv.Text(grade.Student.Id);
+        csv.Text(grade.Student.Email);
+        csv.Number(grade.Total);
+        foreach (var (_, ids) in _columns)
+        {
+            var graded = grade.Criteria.Where(c => ids.Contains(c.Rule.Id)).ToList();
+            csv.Number(graded.Count == 0 ? null : graded.Sum(c => c.Points));
+        }
+        csv.NextRecord();
+    }
+
+    public void Complete(CsvWriter csv)
+    {
+    }
+
+    private static string Column(string key, string? title, double points) =>
+        $"{key}{(string.IsNullOrWhiteSpace(title) ? "" : ": " + title)} ({CsvCells.Format(points)} pts)";
+
+    /// <summary>"Lopez, Ana" → (Ana, Lopez); "Ana María Lopez" → (Ana María, Lopez); one word is a first name.</summary>
+    internal static (string First, string Last) SplitName(string? name)
+    {
+        var n = (name ?? "").Trim();
+        var comma = n.IndexOf(',');
+        if (comma >= 0) return (n[(comma + 1)..].Trim(), n[..comma].Trim());
+        var space = n.LastIndexOf(' ');
+        return space < 0 ? (n, "") : (n[..space].Trim(), n[(space + 1)..]);
+    }
+}

@@ -1,0 +1,50 @@
+using RubricEngine.Grading;
+using RubricEngine.Reports.IO;
+using RubricEngine.Reports.Safety;
+
+namespace RubricEngine.Reports.Feedback;
+
+/// <summary>A feedback file written: whose, and where.</summary>
+public sealed record FeedbackFile(string StudentId, string TraceFile, string Path);
+
+/// <summary>
+/// <c>--feedback &lt;dir&gt;</c>: one Markdown file per trace, named by <see cref="SafeFileName"/> from the student id
+/// (<c>ana.md</c>; a second trace of the same student or a colliding id gets <c>ana-2.md</c>, in run order), each
+/// written atomically as its grade arrives.
+/// </summary>
+public sealed class FeedbackWriter : IGradeSink
+{
+    private readonly SafeOutputFolder _folder;
+    private readonly List<FeedbackFile> _written = [];
+    private ReportContext? _context;
+
+    public FeedbackWriter(string folder)
+    {
+        _folder = new SafeOutputFolder(folder);
+    }
+
+    /// <summary>The files written so far, in run order.</summary>
+    public IReadOnlyList<FeedbackFile> Written => _written;
+
+    public void Begin(ReportContext context)
+    {
+        _context = context;
+        Directory.CreateDirectory(_folder.Root);
+    }
+
+    public void Add(TraceGrade grade)
+    {
+        var context = _context ?? throw new InvalidOperationException("Begin must be called before Add.");
+        var path = _folder.PathFor(grade.Student.Id, ".md");
+        AtomicFile.WriteAllText(path, FeedbackDocument.Render(context, grade));
+        _written.Add(new FeedbackFile(grade.Student.Id, grade.File, path));
+    }
+
+    public void Complete(RunInfo run)
+    {
+    }
+
+    public void Dispose()
+    {
+    }
+}
