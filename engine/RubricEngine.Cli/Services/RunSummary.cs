@@ -1,0 +1,43 @@
+using System.Globalization;
+using RubricEngine.Grading;
+using RubricEngine.Rubrics;
+using Spectre.Console;
+
+namespace RubricEngine.Cli.Services;
+
+/// <summary>Running totals per criterion for the closing table: mean points and pass rate, without keeping grades.</summary>
+public sealed class RunSummary(RubricDefinition rubric)
+{
+    private readonly Dictionary<string, (double Points, int Passed, int Errors, int Count)> _byRule = new(StringComparer.Ordinal);
+
+    public int Count { get; private set; }
+
+    public void Add(TraceGrade grade)
+    {
+        Count++;
+        foreach (var c in grade.Criteria)
+        {
+            var s = _byRule.GetValueOrDefault(c.Rule.Id);
+            _byRule[c.Rule.Id] = (s.Points + c.Points, s.Passed + (c.LostPoints ? 0 : 1), s.Errors + (c.IsError ? 1 : 0), s.Count + 1);
+        }
+    }
+
+    public void Print(IAnsiConsole console, int failedTraces)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Rule").AddColumn("Title").AddColumn(new TableColumn("Max").RightAligned())
+            .AddColumn(new TableColumn("Mean").RightAligned()).AddColumn(new TableColumn("Pass rate").RightAligned())
+            .AddColumn(new TableColumn("Errors").RightAligned());
+        foreach (var rule in rubric.Rules)
+        {
+            if (!_byRule.TryGetValue(rule.Id, out var s) || s.Count == 0) continue;
+            table.AddRow(
+                Markup.Escape(rule.Id), Markup.Escape(rule.Title), F(rule.Points), F(s.Points / s.Count),
+                ((double)s.Passed / s.Count).ToString("P0", CultureInfo.InvariantCulture), s.Errors.ToString(CultureInfo.InvariantCulture));
+        }
+        console.Write(table);
+        console.WriteLine($"{Count} traces graded, {failedTraces} could not be graded.");
+    }
+
+    private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+}
