@@ -14,6 +14,7 @@ public static class CanonicalTraceWriter
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
+        NewLine = "\n", // the same bytes on every OS
         // Keeps LaTeX and non-ASCII names readable; the output is a file, never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
