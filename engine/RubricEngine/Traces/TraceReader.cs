@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Enumeration;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -94,7 +95,12 @@ public sealed class TraceReader
     private static IEnumerable<string> EnumerateFolder(string folder)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
-        var files = Directory.EnumerateFiles(folder, "*", options).ToList();
+        var files = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            // Linked folders are not entered: a link back up the tree would repeat every trace.
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        }.ToList();
         files.Sort(StringComparer.Ordinal);
         return files;
     }

@@ -169,4 +169,18 @@ public sealed class TraceReaderRobustnessTests
         Assert.That(items.MoveNext(), Is.True);
         Assert.That(items.Current.Error!.Reason, Does.StartWith("cannot be read"));
     }
+
+    [Test]
+    public void A_linked_folder_pointing_back_up_is_not_walked_twice()
+    {
+        using var temp = new TempFolder();
+        temp.Write("a/x.json", Canonical("once"));
+        try { Directory.CreateSymbolicLink(Path.Combine(temp.Root, "a", "loop"), temp.Root); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Assert.Ignore("symbolic links are not allowed here"); }
+
+        var result = TraceTestFiles.Read(temp.Root);
+
+        Assert.That(result.Traces.Select(t => t.Id), Is.EqualTo(new[] { "once" }));
+        Assert.That(result.Errors, Is.Empty);
+    }
 }
