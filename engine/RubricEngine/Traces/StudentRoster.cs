@@ -13,7 +13,7 @@ public sealed record RosterEntry(string? File, string? TraceId, Student Student)
 public sealed class StudentRoster
 {
     private readonly Dictionary<string, Student> _byTrace = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Student> _byFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Student?> _byFile = new(StringComparer.Ordinal);
 
     private StudentRoster(IReadOnlyList<RosterEntry> entries)
     {
@@ -23,8 +23,9 @@ public sealed class StudentRoster
             if (!string.IsNullOrEmpty(e.TraceId)) _byTrace.TryAdd(e.TraceId, e.Student);
             if (!string.IsNullOrEmpty(e.File))
             {
-                _byFile.TryAdd(NormalizePath(e.File), e.Student);
-                _byFile.TryAdd(Path.GetFileName(NormalizePath(e.File)), e.Student);
+                // The same file listed for two students matches neither: guessing would grade the wrong person.
+                var key = NormalizePath(e.File);
+                _byFile[key] = _byFile.TryGetValue(key, out var known) && known != e.Student ? null : e.Student;
             }
         }
     }
@@ -63,13 +64,16 @@ public sealed class StudentRoster
         return new StudentRoster(entries);
     }
 
-    /// <summary>The student for a trace: by trace id first, then by the file's path as given, then by its name.</summary>
+    /// <summary>
+    /// The student for a trace: by trace id first, then by the file's path as given, then by the path's trailing parts
+    /// (a roster line <c>ana/conversations.json</c> matches <c>submissions/ana/conversations.json</c>).
+    /// </summary>
     public Student? Find(string file, string? traceId)
     {
         if (traceId is not null && _byTrace.TryGetValue(traceId, out var byTrace)) return byTrace;
         var path = NormalizePath(file);
         if (_byFile.TryGetValue(path, out var byPath)) return byPath;
-        // Try the path's tails: "ana/conversations.json", then "conversations.json".
+        // Then the path's tails, longest first: "ana/conversations.json", then "conversations.json".
         for (var slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
             if (_byFile.TryGetValue(path[(slash + 1)..], out var byTail)) return byTail;
         return null;

@@ -15,10 +15,13 @@ public readonly record struct TraceOrError
     /// <summary>The error, when it could not.</summary>
     public TraceError? Error { get; }
 
+    /// <summary>True when this item is an error.</summary>
     public bool IsError => Error is not null;
 
+    /// <summary>An item holding a trace.</summary>
     public static TraceOrError Of(Trace trace) => new(trace, null);
 
+    /// <summary>An item holding an error.</summary>
     public static TraceOrError Of(TraceError error) => new(null, error);
 
     public override string ToString() => Error?.ToString() ?? $"{Trace!.File}: {Trace.Id}";

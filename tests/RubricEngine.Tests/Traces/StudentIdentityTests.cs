@@ -81,4 +81,15 @@ public sealed class StudentIdentityTests
     {
         Assert.Throws<ArgumentException>(() => _ = new TraceReader(new TraceReaderOptions { FileNamePattern = "{name}.json" }));
     }
+
+    [Test]
+    public void Roster_files_match_by_trailing_path_and_a_file_listed_twice_matches_no_one()
+    {
+        var roster = StudentRoster.Parse("file,student\nana/conversations.json,s1\nbo/conversations.json,s2\nshared.json,s3\nshared.json,s4\n");
+
+        Assert.That(roster.Find("submissions/ana/conversations.json", null)?.Id, Is.EqualTo("s1"));
+        Assert.That(roster.Find("submissions\\bo\\conversations.json", null)?.Id, Is.EqualTo("s2"));
+        Assert.That(roster.Find("submissions/cy/conversations.json", null), Is.Null);
+        Assert.That(roster.Find("x/shared.json", null), Is.Null);
+    }
 }
