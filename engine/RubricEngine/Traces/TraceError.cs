@@ -18,5 +18,8 @@ public sealed record TraceError(string File, string Reason, string? JsonPath = n
 /// <summary>What reading one or more files gave: the traces that could be read and an error for each that could not.</summary>
 public sealed record TraceReadResult(IReadOnlyList<Trace> Traces, IReadOnlyList<TraceError> Errors)
 {
+    /// <summary>Files met while walking a folder that are not traces (other extensions, Markdown without role headings).</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     public static TraceReadResult Empty { get; } = new([], []);
 }

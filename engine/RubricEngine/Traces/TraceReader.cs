@@ -1,11 +1,423 @@
+using System.Globalization;
+using System.IO.Enumeration;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using RubricEngine.Traces.Formats;
+using RubricEngine.Traces.Json;
+
 namespace RubricEngine.Traces;
 
 /// <summary>
-/// Reads trace files and folders in any supported format into <see cref="Trace"/>s, with one clear
-/// <see cref="TraceError"/> per trace or file that cannot be read.
-/// PLACEHOLDER: the importers issue replaces this with the real readers.
+/// Reads trace files and folders in any supported format (<see cref="TraceFormats"/>) into <see cref="Trace"/>s,
+/// detecting the format from the content. Bad input never throws: each file or trace that cannot be read becomes
+/// one <see cref="TraceError"/> (file, JSON path, line:column, reason) and the rest are still read.
+/// Folders are walked recursively in ordinal path order, so output order does not depend on the file system.
 /// </summary>
 public sealed class TraceReader
 {
-    public TraceReadResult Read(IEnumerable<string> paths) => throw new NotImplementedException();
+    private static readonly CanonicalTraceFormat Canonical = new();
+    private static readonly MarkdownTranscriptFormat Markdown = new();
+
+    // Order matters only where shapes could overlap; each checks a distinguishing field.
+    private static readonly ITraceFormat[] JsonFormats =
+        [Canonical, new ChatGptExportFormat(), new ClaudeExportFormat(), new ShareGptFormat(), new LeChatExportFormat()];
+
+    private static readonly string[] GenericExportNames = ["conversations", "conversation", "chat", "chats", "export", "messages", "trace", "transcript"];
+
+    private readonly TraceReaderOptions _options;
+    private readonly FileNamePattern? _pattern;
+    private readonly ITraceFormat? _forced;
+
+    /// <exception cref="ArgumentException">The file-name pattern or forced format is invalid.</exception>
+    public TraceReader(TraceReaderOptions? options = null)
+    {
+        _options = options ?? new TraceReaderOptions();
+        if (_options.MaxFileBytes <= 0) throw new ArgumentException("MaxFileBytes must be positive.", nameof(options));
+        if (_options.MaxJsonDepth <= 0) throw new ArgumentException("MaxJsonDepth must be positive.", nameof(options));
+        _pattern = string.IsNullOrWhiteSpace(_options.FileNamePattern) ? null : new FileNamePattern(_options.FileNamePattern);
+        if (_options.Format is { } name)
+            _forced = JsonFormats.Append(Markdown).FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"Unknown trace format '{name}'. Known: {string.Join(", ", TraceFormats.All)}.", nameof(options));
+    }
+
+    /// <summary>Reads every trace in the given files and folders.</summary>
+    public TraceReadResult Read(IEnumerable<string> paths)
+    {
+        var traces = new List<Trace>();
+        var errors = new List<TraceError>();
+        var skipped = new List<string>();
+        foreach (var item in ReadItems(paths))
+        {
+            if (item.Skipped is { } s) skipped.Add(s);
+            else if (item.Result.Trace is { } t) traces.Add(t);
+            else errors.Add(item.Result.Error!);
+        }
+        return new TraceReadResult(traces, errors) { Skipped = skipped };
+    }
+
+    /// <summary>Reads traces one file at a time, so a bulk run need not hold them all. Same order and errors as <see cref="Read"/>.</summary>
+    public IEnumerable<TraceOrError> ReadEach(IEnumerable<string> paths) =>
+        ReadItems(paths).Where(i => i.Skipped is null).Select(i => i.Result);
+
+    private readonly record struct Item(TraceOrError Result, string? Skipped = null);
+
+    private IEnumerable<Item> ReadItems(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        // Trace id → the file it was first read from; duplicates are reported on every later one.
+        var firstFileById = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in EnumerateFolder(path))
+                {
+                    if (!_options.Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                    {
+                        yield return new Item(default, file);
+                        continue;
+                    }
+                    foreach (var item in ReadFile(file, namedDirectly: false, firstFileById)) yield return item;
+                }
+            }
+            else if (File.Exists(path))
+            {
+                foreach (var item in ReadFile(path, namedDirectly: true, firstFileById)) yield return item;
+            }
+            else
+            {
+                yield return new Item(TraceOrError.Of(new TraceError(path, "no such file or folder")));
+            }
+        }
+    }
+
+    private static IEnumerable<string> EnumerateFolder(string folder)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
+        var files = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            // Linked folders are not entered: a link back up the tree would repeat every trace.
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        }.ToList();
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private List<Item> ReadFile(string file, bool namedDirectly, Dictionary<string, string> firstFileById)
+    {
+        var items = new List<Item>();
+        try
+        {
+            ReadFileInto(file, namedDirectly, firstFileById, items);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            items.Add(Error(new TraceError(file, $"cannot be read: {e.Message}")));
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A reader bug must not cost the TA the other 499 traces; report it against this file.
+            items.Add(Error(new TraceError(file, $"could not be read ({e.GetType().Name}: {e.Message})")));
+        }
+        return items;
+    }
+
+    private void ReadFileInto(string file, bool namedDirectly, Dictionary<string, string> firstFileById, List<Item> items)
+    {
+        var length = new FileInfo(file).Length;
+        if (length > _options.MaxFileBytes)
+        {
+            items.Add(Error(new TraceError(file, TooLarge(length))));
+            return;
+        }
+        var bytes = File.ReadAllBytes(file);
+        if (bytes.LongLength > _options.MaxFileBytes)
+        {
+            items.Add(Error(new TraceError(file, TooLarge(bytes.LongLength))));
+            return;
+        }
+
+        if (CheckEncoding(file, bytes) is { } encodingError)
+        {
+            items.Add(Error(encodingError));
+            return;
+        }
+        var content = bytes.AsMemory(HasUtf8Bom(bytes) ? 3 : 0);
+        var firstByte = FirstNonWhitespace(content.Span);
+        if (firstByte < 0)
+        {
+            items.Add(Error(new TraceError(file, "the file is empty")));
+            return;
+        }
+
+        var extension = Path.GetExtension(file).ToLowerInvariant();
+        var context = new FileContext(file, firstFileById, items);
+        if (extension == ".jsonl")
+        {
+            ReadJsonLines(context, content);
+        }
+        else if (extension == ".json" || content.Span[firstByte] is (byte)'{' or (byte)'[')
+        {
+            if (LooksLikeJsonLines(content.Span)) ReadJsonLines(context, content);
+            else ReadJsonDocument(context, content);
+        }
+        else
+        {
+            var text = Encoding.UTF8.GetString(content.Span);
+            var input = new TraceInput(file, null, text);
+            var format = _forced ?? Markdown;
+            if (!format.Detect(input))
+            {
+                if (namedDirectly || _forced is not null)
+                    items.Add(Error(new TraceError(file, "not a trace: no JSON and no role headings such as '## User' / '## Assistant'")));
+                else
+                    items.Add(new Item(default, file)); // notes or a README beside the traces
+                return;
+            }
+            AddDrafts(context, format, format.Read(input), content, lineOffset: 0, baseIndex: 0, count: 1);
+        }
+    }
+
+    /// <summary>Where one file's results go, with the batch-wide id registry.</summary>
+    private sealed record FileContext(string File, Dictionary<string, string> FirstFileById, List<Item> Items);
+
+    private void ReadJsonDocument(FileContext context, ReadOnlyMemory<byte> content)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(content, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            context.Items.Add(Error(ParseError(context.File, content.Span, e, lineOffset: 0)));
+            return;
+        }
+        using (document)
+        {
+            var input = new TraceInput(context.File, document.RootElement, null);
+            if (Detect(context, input, content.Span, lineOffset: 0) is not { } format) return;
+            var drafts = format.Read(input);
+            AddDrafts(context, format, drafts, content, lineOffset: 0, baseIndex: 0, count: drafts.Count);
+        }
+    }
+
+    /// <summary>One trace per line; a bad line is an error for that line only.</summary>
+    private void ReadJsonLines(FileContext context, ReadOnlyMemory<byte> content)
+    {
+        var lines = new List<(int LineOffset, ReadOnlyMemory<byte> Bytes)>();
+        var span = content.Span;
+        for (int start = 0, line = 0; start <= span.Length; line++)
+        {
+            var end = span[start..].IndexOf((byte)'\n');
+            var next = end < 0 ? span.Length + 1 : start + end + 1;
+            var lineBytes = content[start..(end < 0 ? span.Length : start + end)];
+            if (FirstNonWhitespace(lineBytes.Span) >= 0) lines.Add((line, lineBytes));
+            start = next;
+        }
+
+        var index = 0;
+        foreach (var (lineOffset, bytes) in lines)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(bytes, DocumentOptions);
+            }
+            catch (JsonException e)
+            {
+                context.Items.Add(Error(ParseError(context.File, bytes.Span, e, lineOffset)));
+                index++;
+                continue;
+            }
+            using (document)
+            {
+                var input = new TraceInput(context.File, document.RootElement, null);
+                if (Detect(context, input, bytes.Span, lineOffset) is { } format)
+                {
+                    var drafts = format.Read(input);
+                    AddDrafts(context, format, drafts, bytes, lineOffset, index, lines.Count + drafts.Count - 1);
+                    index += drafts.Count;
+                    continue;
+                }
+            }
+            index++;
+        }
+    }
+
+    private ITraceFormat? Detect(FileContext context, TraceInput input, ReadOnlySpan<byte> bytes, int lineOffset)
+    {
+        if (_forced is not null) return _forced;
+        if (JsonFormats.FirstOrDefault(f => f.Detect(input)) is { } format) return format;
+        var root = input.Json!.Value;
+        var reason = root.ValueKind == JsonValueKind.Array && root.GetArrayLength() == 0
+            ? "the export holds no conversations (empty array)"
+            : $"not a recognised trace format: {JsonCursor.KindName(root.ValueKind)} without 'format' (rubric-trace/1), " +
+              "'mapping' (ChatGPT), 'chat_messages' (Claude), 'conversations' (ShareGPT) or role/content messages (Le Chat)";
+        var (line, column) = TextPosition.FromOffset(bytes, 0);
+        context.Items.Add(Error(new TraceError(context.File, reason, "$", line + lineOffset, column)));
+        return null;
+    }
+
+    private void AddDrafts(FileContext context, ITraceFormat format, IReadOnlyList<DraftOrError> drafts, ReadOnlyMemory<byte> bytes,
+        int lineOffset, int baseIndex, int count)
+    {
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var (draft, error) = drafts[i];
+            context.Items.Add(draft is null
+                ? Error(Locate(context.File, bytes.Span, lineOffset, error!.Path, error.Message, error.Line))
+                : Finish(context, format, draft, bytes.Span, lineOffset, baseIndex + i, count));
+        }
+    }
+
+    private Item Finish(FileContext context, ITraceFormat format, TraceDraft draft, ReadOnlySpan<byte> bytes, int lineOffset, int index, int count)
+    {
+        var file = context.File;
+        var suffix = count > 1 ? "#" + (index + 1).ToString(CultureInfo.InvariantCulture) : "";
+        var id = string.IsNullOrWhiteSpace(draft.Id) ? FallbackTraceId(file) + suffix : draft.Id;
+
+        Student? student = draft.Student is { Id.Length: > 0 } own ? own : null;
+        student ??= Merge(_options.Roster?.Find(file, id), draft.Student);
+        student ??= Merge(_pattern?.Match(file), draft.Student);
+        if (student is null)
+        {
+            if (format == Canonical)
+                return Error(Locate(file, bytes, lineOffset, draft.StudentPath,
+                    "required field 'student.id' is missing, and no roster entry or file-name pattern names the student"));
+            student = Merge(new Student(FallbackStudentId(file) + suffix), draft.Student)!;
+        }
+
+        if (context.FirstFileById.TryGetValue(id, out var first))
+            return Error(Locate(file, bytes, lineOffset, draft.IdPath, $"duplicate trace id '{id}': already read from {first}"));
+        context.FirstFileById.Add(id, file);
+
+        var trace = new Trace(id, draft.Assignment ?? _options.Assignment, student, draft.Model, draft.Sources, draft.Messages)
+        {
+            File = file,
+            Format = format.Name,
+        };
+        return new Item(TraceOrError.Of(trace));
+    }
+
+    /// <summary>The found student, keeping a name or email the trace itself gave when the finder has none.</summary>
+    private static Student? Merge(Student? found, Student? own) =>
+        found is null ? null : found with { Name = found.Name ?? own?.Name, Email = found.Email ?? own?.Email };
+
+    /// <summary>The path as given without extension: unique per file, so conversations without ids never collide.</summary>
+    private static string FallbackTraceId(string file)
+    {
+        var path = file.Replace('\\', '/');
+        while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
+        var extension = Path.GetExtension(path);
+        return extension.Length > 0 ? path[..^extension.Length] : path;
+    }
+
+    /// <summary>The file name without extension; for a generic export name (conversations.json), its folder's name.</summary>
+    private static string FallbackStudentId(string file)
+    {
+        var stem = Path.GetFileNameWithoutExtension(file);
+        if (GenericExportNames.Contains(stem, StringComparer.OrdinalIgnoreCase) &&
+            Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file))) is { Length: > 0 } folder)
+            return folder;
+        return stem;
+    }
+
+    private JsonDocumentOptions DocumentOptions => new()
+    {
+        MaxDepth = _options.MaxJsonDepth,
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private TraceError Locate(string file, ReadOnlySpan<byte> bytes, int lineOffset, JsonPath? path, string reason, int? textLine = null)
+    {
+        if (path is null) return new TraceError(file, reason, null, textLine, textLine is null ? null : 1);
+        var offset = JsonLocator.Locate(bytes, path, _options.MaxJsonDepth);
+        if (offset is null) return new TraceError(file, reason, path.ToString());
+        var (line, column) = TextPosition.FromOffset(bytes, offset.Value);
+        return new TraceError(file, reason, path.ToString(), line + lineOffset, column);
+    }
+
+    private TraceError ParseError(string file, ReadOnlySpan<byte> bytes, JsonException e, int lineOffset)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal) is var p and >= 0 ? p : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut >= 0) message = message[..cut];
+        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
+            message = $"the JSON is nested deeper than the limit of {_options.MaxJsonDepth} levels";
+        else if (message.Contains("Expected depth to be zero", StringComparison.Ordinal) || message.Contains("end of data", StringComparison.OrdinalIgnoreCase))
+            message = "the JSON ends before every object and array is closed (is the file truncated?)";
+        else
+            message = "invalid JSON: " + message.TrimEnd('.');
+
+        if (e.LineNumber is not { } lineNumber) return new TraceError(file, message);
+        var offset = TextPosition.OffsetOf(bytes, lineNumber, e.BytePositionInLine ?? 0);
+        var (line, column) = TextPosition.FromOffset(bytes, offset);
+        return new TraceError(file, message, null, line + lineOffset, column);
+    }
+
+    private string TooLarge(long length) =>
+        $"the file is {Size(length)}, over the limit of {Size(_options.MaxFileBytes)}; raise the limit (TraceReaderOptions.MaxFileBytes) if it is genuine";
+
+    private static string Size(long bytes) =>
+        string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.0} MB ({bytes:N0} bytes)");
+
+    private static TraceError? CheckEncoding(string file, byte[] bytes)
+    {
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            return new TraceError(file, "the file is UTF-16 encoded; save it as UTF-8", null, 1, 1);
+        if (Utf8.IsValid(bytes)) return null;
+        var offset = InvalidUtf8Offset(bytes);
+        var (line, column) = TextPosition.FromOffset(bytes, offset);
+        return new TraceError(file, string.Create(CultureInfo.InvariantCulture,
+            $"invalid UTF-8 at byte offset {offset} (byte 0x{bytes[offset]:X2}); save the file as UTF-8"), null, line, column);
+    }
+
+    private static int InvalidUtf8Offset(ReadOnlySpan<byte> bytes)
+    {
+        Span<char> scratch = stackalloc char[4096];
+        var consumed = 0;
+        while (consumed < bytes.Length)
+        {
+            var status = Utf8.ToUtf16(bytes[consumed..], scratch, out var read, out _, replaceInvalidSequences: false);
+            consumed += read;
+            if (status is System.Buffers.OperationStatus.InvalidData or System.Buffers.OperationStatus.NeedMoreData) return consumed;
+            if (status == System.Buffers.OperationStatus.Done) break;
+        }
+        return Math.Min(consumed, bytes.Length - 1);
+    }
+
+    private static bool HasUtf8Bom(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+
+    private static int FirstNonWhitespace(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n"u8);
+
+    /// <summary>
+    /// A <c>.json</c> file that is really JSON Lines: several lines, each a whole object. Checked cheaply: the
+    /// first line must parse alone and another non-blank line must follow.
+    /// </summary>
+    private bool LooksLikeJsonLines(ReadOnlySpan<byte> content)
+    {
+        var start = FirstNonWhitespace(content);
+        var newline = content[start..].IndexOf((byte)'\n');
+        if (newline < 0 || content[start] != (byte)'{') return false;
+        var first = content.Slice(start, newline);
+        if (FirstNonWhitespace(content[(start + newline)..]) < 0) return false;
+        var reader = new Utf8JsonReader(first, new JsonReaderOptions { MaxDepth = _options.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            // The first line must hold one whole value and nothing after it.
+            reader.Read();
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static Item Error(TraceError error) => new(TraceOrError.Of(error));
 }
