@@ -27,7 +27,7 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
         var rubric = loader.Load(settings.Rubric, settings.RuleTimeout);
         var definition = rubric.Definition;
         var reader = new TraceReader(ReaderOptions.From(settings.StudentPattern, settings.Students, settings.Assignment));
-        var files = reader.ListFiles(settings.Traces);
+        var files = ListFiles(reader, settings);
 
         var overrides = ReadOverrides(settings.Overrides, definition);
         var context = new ReportContext(definition, EngineInfo.Version, started);
@@ -80,13 +80,13 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask("grading", maxValue: files.Files.Count);
-                        foreach (var r in batch.Grade(files.Files, reader.ReadFile, () => task.Increment(1))) Consume(r);
+                        foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), () => task.Increment(1))) Consume(r);
                     });
                 foreach (var line in findingLines) console.WriteLine(line);
             }
             else
             {
-                foreach (var r in batch.Grade(files.Files, reader.ReadFile)) Consume(r);
+                foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)))) Consume(r);
             }
 
             var run = new RunInfo(Path.GetFullPath(settings.Rubric), definition.Title, rubric.Sha256, EngineInfo.Version,

@@ -21,7 +21,7 @@ public sealed class BatchGrader(Grader grader, int parallelism)
     /// Reads and grades <paramref name="files"/> (already in a deterministic order). Duplicate trace ids are
     /// rejected here, in order, so the first file wins whatever the scheduling.
     /// </summary>
-    public IEnumerable<BatchResult> Grade(IReadOnlyList<string> files, Func<string, FileReadResult> read)
+    public IEnumerable<BatchResult> Grade(IReadOnlyList<string> files, Func<string, FileReadResult> read, Action? fileDone = null)
     {
         var perFile = files
             .AsParallel()
@@ -33,6 +33,7 @@ public sealed class BatchGrader(Grader grader, int parallelism)
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var results in perFile)
         {
+            fileDone?.Invoke();
             foreach (var result in results)
             {
                 if (result.Grade is { } g)

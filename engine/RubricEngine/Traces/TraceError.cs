@@ -23,3 +23,10 @@ public sealed record TraceReadResult(IReadOnlyList<Trace> Traces, IReadOnlyList<
 
     public static TraceReadResult Empty { get; } = new([], []);
 }
+
+/// <summary>The trace files a set of paths names, in reading order, and the paths that named nothing.</summary>
+public sealed record TraceFileList(
+    IReadOnlyList<string> Files,
+    IReadOnlySet<string> NamedDirectly,
+    IReadOnlyList<TraceError> Errors,
+    IReadOnlyList<string> Skipped);
