@@ -467,6 +467,9 @@ internal static class NumberScanner
         while (lineStart > 0 && t[lineStart - 1] is ' ' or '\t') lineStart--;
         if ((lineStart == 0 || t[lineStart - 1] == '\n') && after is '.' or ')' && (end + 1 >= t.Length || t[end + 1] is ' ' or '\n')) return true;
 
+        // "… 2) second": an inline enumerator.
+        if (after == ')' && before is ' ' or '\n' or '\t' && (end + 1 >= t.Length || t[end + 1] is ' ' or '\n')) return true;
+
         // "Step 3", "Problem 4", "Eq. 2"
         var k = start;
         while (k > 0 && start - k < 3 && t[k - 1] is ' ' or '\u00a0' or '.') k--;
