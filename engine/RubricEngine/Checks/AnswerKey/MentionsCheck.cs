@@ -1,0 +1,92 @@
+using Humanizer;
+using RubricEngine.Rubrics;
+
+namespace RubricEngine.Checks;
+
+/// <summary>Whether <see cref="MentionsCheck"/> needs one of its concepts or all of them.</summary>
+public enum MentionMode
+{
+    /// <summary>Full points when at least one concept is mentioned.</summary>
+    Any,
+
+    /// <summary>Points in proportion to the concepts mentioned.</summary>
+    All,
+}
+
+/// <summary>
+/// RE0008: the answer mentions required concepts. A concept is a phrase with optional synonyms separated by
+/// '|' ("different lengths|variable length"). Matching ignores case, respects word boundaries and tolerates simple
+/// plurals and endings ("reorders", "reordering" match "reordering"; "alignment" matches "align").
+/// </summary>
+public sealed class MentionsCheck : ICheck
+{
+    private readonly Concept[] _concepts;
+
+    public MentionsCheck(MentionMode mode, IEnumerable<string> concepts)
+    {
+        Mode = mode;
+        _concepts = concepts.Where(c => !string.IsNullOrWhiteSpace(c)).Select(Concept.Parse).Where(c => c.Phrases.Count > 0).ToArray();
+        if (_concepts.Length == 0) throw new RubricDefinitionException("Mentions: give at least one concept, e.g. .Mentions(\"reordering\").");
+    }
+
+    public MentionMode Mode { get; }
+
+    private sealed record Concept(string Name, IReadOnlyList<string[]> Phrases)
+    {
+        public static Concept Parse(string spec)
+        {
+            var alternatives = spec.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var phrases = alternatives.Select(a => AnswerTokenizer.Tokenize(a).Select(Stemmer.Stem).ToArray()).Where(p => p.Length > 0).ToList();
+            return new Concept(alternatives.FirstOrDefault() ?? spec.Trim(), phrases);
+        }
+    }
+
+    public CheckResult Evaluate(Answer answer)
+    {
+        var words = AnswerTokenizer.Tokenize(answer.Document.Text, answer.Blocks).Select(t => Stemmer.Stem(t.Text)).ToArray();
+        var missing = _concepts.Where(c => !c.Phrases.Any(p => Contains(words, p))).ToList();
+        var names = _concepts.Select(c => $"\"{c.Name}\"").ToList();
+        if (Mode == MentionMode.Any)
+        {
+            return missing.Count < _concepts.Length
+                ? CheckResult.Pass($"Mentions {_concepts.Except(missing).Select(c => $"\"{c.Name}\"").Humanize("and")}.")
+                : CheckResult.Fail(_concepts.Length == 1
+                    ? $"The answer does not mention {names[0]}."
+                    : $"The answer mentions none of {names.Humanize("or")}.");
+        }
+        if (missing.Count == 0) return CheckResult.Pass($"Mentions {names.Humanize("and")}.");
+        var score = (double)(_concepts.Length - missing.Count) / _concepts.Length;
+        return CheckResult.Partial(score, $"The answer does not mention {missing.Select(c => $"\"{c.Name}\"").Humanize("or")}.");
+    }
+
+    private static bool Contains(string[] words, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= words.Length; i++)
+        {
+            var j = 0;
+            while (j < phrase.Length && words[i + j] == phrase[j]) j++;
+            if (j == phrase.Length) return true;
+        }
+        return false;
+    }
+
+    public string Describe() => $"{RuleIds.Mentions} Mentions {(Mode == MentionMode.Any ? "any" : "all")} of: {string.Join(", ", _concepts.Select(c => c.Name))}";
+}
+
+/// <summary>A light suffix stripper so plurals and common endings match: lengths → length, reordering → reorder.</summary>
+internal static class Stemmer
+{
+    public static string Stem(string word)
+    {
+        var w = word.ToLowerInvariant();
+        if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal)) w = w[..^3] + "y";
+        else if (w.Length > 4 && (w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal))) w = w[..^2];
+        else if (w.Length > 3 && w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i')) w = w[..^1];
+        if (w.Length > 6 && w.EndsWith("ing", StringComparison.Ordinal)) w = w[..^3];
+        else if (w.Length > 5 && w.EndsWith("ed", StringComparison.Ordinal)) w = w[..^2];
+        if (w.Length > 7 && w.EndsWith("ment", StringComparison.Ordinal)) w = w[..^4];
+        // "aligning"/"aligned"/"align"; "reorder"; undo a doubled final consonant ("mapping" → "mapp" → "map").
+        if (w.Length > 3 && w[^1] == w[^2] && w[^1] is not ('l' or 's' or 'z') && !"aeiou".Contains(w[^1])) w = w[..^1];
+        return w;
+    }
+}

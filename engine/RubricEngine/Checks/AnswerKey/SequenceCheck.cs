@@ -1,0 +1,74 @@
+using RubricEngine.Rubrics;
+using RubricEngine.Text;
+
+namespace RubricEngine.Checks;
+
+/// <summary>
+/// RE0007: the expected tokens appear in the answer in order, as one contiguous run, whether written in prose,
+/// code or math (<c>[&lt;sos&gt;, I, see, a, dog]</c>, <c>\text{&lt;sos&gt;} I see a dog</c>). Case and punctuation
+/// between tokens do not matter. Score 1 or 0; on failure the comment says what was found instead.
+/// </summary>
+public sealed class SequenceCheck : ICheck
+{
+    private readonly string[] _expected;
+    private readonly string[] _display;
+
+    public SequenceCheck(IEnumerable<string> tokens)
+    {
+        _display = tokens.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToArray();
+        _expected = _display.SelectMany(AnswerTokenizer.Tokenize).ToArray();
+        if (_expected.Length == 0) throw new RubricDefinitionException("Sequence: give at least one token, e.g. .Sequence(\"<sos>\", \"I\", \"see\").");
+    }
+
+    public CheckResult Evaluate(Answer answer)
+    {
+        var tokens = AnswerTokenizer.Tokenize(answer.Document.Text, answer.Blocks);
+        if (answer.Segment.Restatements.Count > 0)
+            tokens.AddRange(AnswerTokenizer.Tokenize(answer.Document.Text, answer.Segment.Restatements));
+        var m = _expected.Length;
+
+        // Longest run of tokens[p..p+len) equal to expected[k..k+len): a full match has len == m.
+        int bestP = -1, bestK = 0, bestLen = 0;
+        for (var p = 0; p < tokens.Count; p++)
+        {
+            for (var k = 0; k < m; k++)
+            {
+                if (tokens[p].Text != _expected[k]) continue;
+                var len = 1;
+                while (len < m - k && p + len < tokens.Count && tokens[p + len].Text == _expected[k + len]) len++;
+                if (len > bestLen || (len == bestLen && k < bestK))
+                {
+                    (bestP, bestK, bestLen) = (p, k, len);
+                    if (len == m) return CheckResult.Pass($"Found {Quote(_display)} in order.");
+                }
+            }
+        }
+
+        var wanted = Quote(_display);
+        if (bestLen == 0 || (bestLen == 1 && m > 2))
+            return CheckResult.Fail($"Expected the sequence {wanted}; it does not appear in the answer.");
+
+        var run = TextSpan.FromBounds(tokens[bestP].Span.Start, tokens[bestP + bestLen - 1].Span.End);
+        var found = answer.Document.Slice(run);
+        string why;
+        if (bestK > 0)
+            why = $"the sequence starts with '{_expected[bestK]}', not '{_expected[0]}'";
+        else
+        {
+            var next = bestP + bestLen < tokens.Count ? $"'{tokens[bestP + bestLen].Text}'" : "nothing";
+            why = $"after '{_expected[bestLen - 1]}' comes {next}, not '{_expected[bestLen]}'";
+        }
+        var message = $"Expected the sequence {wanted}; found '{OneLine(found)}', but {why}.";
+        return CheckResult.Fail(message, new Evidence(run, $"Closest match: {why}."));
+    }
+
+    private static string Quote(IEnumerable<string> tokens) => "'" + string.Join(' ', tokens) + "'";
+
+    private static string OneLine(string s)
+    {
+        var flat = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= 80 ? flat : flat[..79] + "…";
+    }
+
+    public string Describe() => $"{RuleIds.Sequence} Sequence: {Quote(_display)} in order";
+}

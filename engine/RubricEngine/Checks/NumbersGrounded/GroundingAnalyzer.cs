@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using RubricEngine.Documents;
+using RubricEngine.Rubrics;
+using RubricEngine.Text;
+using RubricEngine.Traces;
+
+namespace RubricEngine.Checks;
+
+/// <summary>A number stated in an answer: its text as a student reads it, where it is, and whether a source supports it.</summary>
+/// <param name="Text">"~18 hours", "2.8 × 10^9 FLOPs".</param>
+/// <param name="Span">Where it stands in the answer's message (a number in a formula: the whole formula).</param>
+/// <param name="Grounded">True when a grounding text holds the same quantity (after unit conversion and rounding).</param>
+public sealed record NumericClaim(string Text, TextSpan Span, bool Grounded);
+
+/// <summary>A name with digits in an answer ("V100", "ResNet-18") or a year, and whether the grounding texts hold it.</summary>
+public sealed record IdentifierClaim(string Text, TextSpan Span, bool Grounded);
+
+/// <summary>What <see cref="GroundingAnalyzer"/> found in one answer.</summary>
+public sealed record GroundingReport(IReadOnlyList<NumericClaim> Numbers, IReadOnlyList<IdentifierClaim> Identifiers);
+
+/// <summary>
+/// Extracts the numeric claims and identifiers of an answer and looks each up in the grounding texts. Indexes the
+/// rubric's sources once per analyzer and each trace's texts once per trace; safe to share between threads.
+/// </summary>
+public sealed class GroundingAnalyzer
+{
+    private readonly ConditionalWeakTable<Trace, GroundingIndex> _traceIndexes = new();
+    private readonly Lock _rubricLock = new();
+    private volatile RubricIndexEntry? _rubricIndex;
+
+    /// <param name="includeMath">Also read numbers inside formulas (a formula that is just a quantity, like $2.8 \times 10^9$, always counts).</param>
+    public GroundingAnalyzer(bool includeMath = false) => IncludeMath = includeMath;
+
+    public bool IncludeMath { get; }
+
+    public GroundingReport Analyze(Answer answer)
+    {
+        var traceIndex = _traceIndexes.GetValue(answer.Trace, _ => GroundingIndex.Build(answer.GroundingTexts));
+        var rubricIndex = RubricIndex(answer.RubricSources);
+        var numbers = new List<NumericClaim>();
+        var identifiers = new List<IdentifierClaim>();
+        var quantities = new List<Quantity>();
+        var tokens = new List<IdentifierToken>();
+        foreach (var block in answer.Blocks)
+        {
+            if (block.Kind is BlockKind.Code or BlockKind.ThematicBreak or BlockKind.Html) continue;
+            if (block.Kind == BlockKind.DisplayMath && !IncludeMath) continue;
+            var view = ProseView.Build([block], (_, inline) => Render(inline));
+            quantities.Clear();
+            tokens.Clear();
+            var mode = block.Kind == BlockKind.Heading ? NumberScanner.Mode.Heading : NumberScanner.Mode.Claims;
+            NumberScanner.Scan(view.Text, mode, quantities, tokens);
+            foreach (var q in quantities)
+            {
+                var grounded = traceIndex.Grounds(q) || rubricIndex.Grounds(q);
+                numbers.Add(new NumericClaim(Clean(view.Text.AsSpan(q.Start, q.End - q.Start)), view.SpanOf(q.Start, q.End), grounded));
+            }
+            foreach (var id in tokens)
+            {
+                var grounded = traceIndex.Contains(id.Text) || rubricIndex.Contains(id.Text);
+                identifiers.Add(new IdentifierClaim(id.Text, view.SpanOf(id.Start, id.End), grounded));
+            }
+        }
+        return new GroundingReport(numbers, identifiers);
+    }
+
+    private string? Render(Inline inline)
+    {
+        if (inline.Kind == InlineKind.Code) return " ";
+        var text = TexText.Normalize(inline.Text);
+        if (IncludeMath) return " " + text + " ";
+        return IsQuantity(text) ? text.Trim() : " ";
+    }
+
+    /// <summary>True when a formula is just a quantity ("2.8 × 10^{9}", "94%", "~6 min"), not an equation.</summary>
+    private static bool IsQuantity(string normalized)
+    {
+        var trimmed = normalized.Trim();
+        if (trimmed.Length == 0 || trimmed.Length > 64) return false;
+        var found = new List<Quantity>(2);
+        NumberScanner.Scan(trimmed, NumberScanner.Mode.Source, found, null);
+        return found.Count == 1 && found[0].Start == 0 && found[0].End == trimmed.Length;
+    }
+
+    private GroundingIndex RubricIndex(IReadOnlyList<SourceText> sources)
+    {
+        // The rubric's sources are the same list for every trace: index them once (rebuilt only if another list shows up).
+        var cached = _rubricIndex;
+        if (cached is not null && ReferenceEquals(cached.Sources, sources)) return cached.Index;
+        lock (_rubricLock)
+        {
+            if (_rubricIndex is { } again && ReferenceEquals(again.Sources, sources)) return again.Index;
+            var index = sources.Count == 0 ? GroundingIndex.Empty : GroundingIndex.Build(sources.Select(s => s.Text));
+            _rubricIndex = new RubricIndexEntry(sources, index);
+            return index;
+        }
+    }
+
+    private sealed record RubricIndexEntry(IReadOnlyList<SourceText> Sources, GroundingIndex Index);
+
+    private static string Clean(ReadOnlySpan<char> text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        var space = false;
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch)) { space = sb.Length > 0; continue; }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,120 @@
+namespace RubricEngine.Checks;
+
+/// <summary>
+/// The numbers and identifier tokens of some grounding texts, built once and read by many threads: sorted values
+/// per dimension (in base units), every value as written (for bare numbers), and squashed tokens.
+/// </summary>
+internal sealed class GroundingIndex
+{
+    private const double RelativeApproximation = 0.10;
+
+    private readonly double[][] _byDimension;
+    private readonly double[] _asWritten;
+    private readonly HashSet<string> _tokens;
+
+    private GroundingIndex(double[][] byDimension, double[] asWritten, HashSet<string> tokens)
+    {
+        _byDimension = byDimension;
+        _asWritten = asWritten;
+        _tokens = tokens;
+    }
+
+    public static GroundingIndex Empty { get; } = Build([]);
+
+    public static GroundingIndex Build(IEnumerable<string> texts)
+    {
+        var lists = Enum.GetValues<Dimension>().Select(_ => new List<double>()).ToArray();
+        var written = new List<double>();
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        var quantities = new List<Quantity>();
+        var identifiers = new List<IdentifierToken>();
+        foreach (var text in texts)
+        {
+            quantities.Clear();
+            identifiers.Clear();
+            NumberScanner.Scan(text, NumberScanner.Mode.Source, quantities, identifiers);
+            foreach (var q in quantities)
+            {
+                if (!q.IsFinite) continue;
+                lists[(int)q.Dimension].Add(q.BaseValue);
+                written.Add(q.Value);
+            }
+            foreach (var id in identifiers)
+                foreach (var variant in IdentifierVariants(id.Text))
+                    tokens.Add(variant);
+            AddPlainTokens(text, tokens);
+        }
+        var byDimension = lists.Select(l => { var a = l.ToArray(); Array.Sort(a); return a; }).ToArray();
+        var asWritten = written.ToArray();
+        Array.Sort(asWritten);
+        return new GroundingIndex(byDimension, asWritten, tokens);
+    }
+
+    /// <summary>Years and long numbers are looked up as tokens: add every digit run of the text.</summary>
+    private static void AddPlainTokens(string text, HashSet<string> tokens)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiDigit(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+            if (i - start <= 64) tokens.Add(text[start..i]);
+        }
+    }
+
+    /// <summary>True when some number of the index supports <paramref name="claim"/>.</summary>
+    public bool Grounds(Quantity claim)
+    {
+        if (!claim.IsFinite) return false;
+        var v = Math.Abs(claim.Value);
+        // Unqualified: the source value rounds to the claim at the claim's last digit ("94%" ← 94.3%).
+        // Qualified ("~", "about"): within 10% or that rounding, whichever is wider.
+        var tolerance = claim.Step / 2;
+        if (claim.Approximate) tolerance = Math.Max(tolerance, RelativeApproximation * v);
+        tolerance += 1e-9 * Math.Max(v, 1e-300);
+        if (claim.Dimension == Dimension.Count)
+            return AnyIn(_asWritten, v - tolerance, v + tolerance);
+        return AnyIn(_byDimension[(int)claim.Dimension], (v - tolerance) * claim.UnitFactor, (v + tolerance) * claim.UnitFactor);
+    }
+
+    /// <summary>True when the identifier (or its singular, or its name without a "-style" tail) is a token of the index.</summary>
+    public bool Contains(string identifier)
+    {
+        foreach (var variant in IdentifierVariants(identifier))
+            if (_tokens.Contains(variant)) return true;
+        return false;
+    }
+
+    private static bool AnyIn(double[] sorted, double low, double high)
+    {
+        if (sorted.Length == 0 || double.IsNaN(low) || double.IsNaN(high)) return false;
+        var i = Array.BinarySearch(sorted, low);
+        if (i < 0) i = ~i;
+        return i < sorted.Length && sorted[i] <= high;
+    }
+
+    /// <summary>
+    /// Lower-case forms of a token without hyphens, with each hyphen-separated tail dropped and a plural "s"
+    /// removed, keeping only forms with a digit: "ResNet-18-style" → resnet18style, resnet18; "V100s" → v100s, v100.
+    /// </summary>
+    internal static IEnumerable<string> IdentifierVariants(string token)
+    {
+        var lower = token.Trim().ToLowerInvariant().TrimEnd('.', '-');
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var prefix = lower;
+        while (true)
+        {
+            var squashed = prefix.Replace("-", "", StringComparison.Ordinal);
+            if (squashed.Any(char.IsAsciiDigit))
+            {
+                if (seen.Add(squashed)) yield return squashed;
+                if (squashed.Length > 2 && squashed[^1] == 's' && char.IsAsciiDigit(squashed[^2]) && seen.Add(squashed[..^1]))
+                    yield return squashed[..^1];
+            }
+            var dash = prefix.LastIndexOf('-');
+            if (dash <= 0) yield break;
+            prefix = prefix[..dash];
+        }
+    }
+}

@@ -1,0 +1,495 @@
+using System.Globalization;
+
+namespace RubricEngine.Checks;
+
+/// <summary>
+/// Finds numbers (value, unit, qualifier) and identifiers with digits in plain text, in one left-to-right pass
+/// with bounded look-around: linear time, no regular expressions, safe on 400-digit runs and "1e999999".
+/// </summary>
+internal static class NumberScanner
+{
+    private const int MaxDigits = 30;
+
+    /// <summary>How to read the text.</summary>
+    internal enum Mode
+    {
+        /// <summary>An answer's prose: labels, enumerators, years and subscripts are not claims.</summary>
+        Claims,
+
+        /// <summary>A heading in an answer: only numbers with a unit are claims (the rest name parts).</summary>
+        Heading,
+
+        /// <summary>Grounding material: every number counts.</summary>
+        Source,
+    }
+
+    /// <summary>Scans <paramref name="t"/>, adding numbers to <paramref name="quantities"/> and identifiers (and, in claims mode, years) to <paramref name="identifiers"/>.</summary>
+    public static void Scan(string t, Mode mode, List<Quantity> quantities, List<IdentifierToken>? identifiers)
+    {
+        var i = 0;
+        while (i < t.Length)
+        {
+            var c = t[i];
+            if (IsDigit(c))
+            {
+                i = ScanNumber(t, i, mode, quantities, identifiers);
+            }
+            else if (char.IsLetter(c))
+            {
+                i = ScanWord(t, i, mode, quantities, identifiers);
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+
+    private static bool IsAlnum(char c) => IsDigit(c) || char.IsLetter(c);
+
+    /// <summary>A word starting with a letter: an identifier when it has digits, a number word, or plain prose.</summary>
+    private static int ScanWord(string t, int i, Mode mode, List<Quantity> quantities, List<IdentifierToken>? identifiers)
+    {
+        var end = WordEnd(t, i);
+        var word = t.AsSpan(i, end - i);
+        var hasDigit = false;
+        foreach (var ch in word)
+            if (IsDigit(ch)) { hasDigit = true; break; }
+        if (hasDigit)
+        {
+            // "W_1", "x2" and "L2" are variables or common names, not things to look up.
+            if (identifiers is not null && word.Length >= 3 && !word.Contains('_') && LetterCount(word) + DigitCount(word) >= 3
+                && (LetterCount(word) >= 2 || DigitCount(word) >= 2))
+                identifiers.Add(new IdentifierToken(i, end, word.ToString()));
+            return end;
+        }
+
+        var wordEnd = LetterRunEnd(t, i);
+        if (Units.NumberWord(t.AsSpan(i, wordEnd - i)) >= 0 || t.AsSpan(i, wordEnd - i).Equals("twice", StringComparison.OrdinalIgnoreCase))
+            return ScanNumberWords(t, i, mode, quantities);
+        return end;
+    }
+
+    /// <summary>End of a token of letters and digits joined by '-', '.', '_' or '/' ("ResNet-18-style", "p3.2xlarge").</summary>
+    private static int WordEnd(string t, int i)
+    {
+        var j = i;
+        while (j < t.Length && j - i < 200)
+        {
+            if (IsAlnum(t[j])) { j++; continue; }
+            if (t[j] is '-' or '.' or '_' && j + 1 < t.Length && IsAlnum(t[j + 1]) && j > i) { j++; continue; }
+            break;
+        }
+        while (j < t.Length && IsAlnum(t[j])) j++; // a 200+ character token: consume the rest without joining
+        return j;
+    }
+
+    private static int LetterRunEnd(string t, int i)
+    {
+        var j = i;
+        while (j < t.Length && char.IsLetter(t[j])) j++;
+        return j;
+    }
+
+    private static int LetterCount(ReadOnlySpan<char> s)
+    {
+        var n = 0;
+        foreach (var c in s) if (char.IsLetter(c)) n++;
+        return n;
+    }
+
+    private static int DigitCount(ReadOnlySpan<char> s)
+    {
+        var n = 0;
+        foreach (var c in s) if (IsDigit(c)) n++;
+        return n;
+    }
+
+    /// <summary>"five minutes", "twenty-four hours", "three times": a spelled-out number, a claim only with a unit (in answers).</summary>
+    private static int ScanNumberWords(string t, int start, Mode mode, List<Quantity> quantities)
+    {
+        long total = 0, current = 0;
+        var j = start;
+        var end = start;
+        var words = 0;
+        while (j < t.Length && words < 12)
+        {
+            var wordEnd = LetterRunEnd(t, j);
+            var word = t.AsSpan(j, wordEnd - j);
+            if (words == 0 && word.Equals("twice", StringComparison.OrdinalIgnoreCase))
+            {
+                if (mode != Mode.Heading)
+                    quantities.Add(new Quantity(QualifierStart(t, start, out var approx), wordEnd, 2, Dimension.Ratio, 1, 1, approx, true));
+                return wordEnd;
+            }
+            var v = Units.NumberWord(word);
+            if (v < 0) break;
+            if (v >= 1000) { total += Math.Max(current, 1) * v; current = 0; }
+            else if (v == 100) current = Math.Max(current, 1) * 100;
+            else current += v;
+            words++;
+            end = wordEnd;
+            // "twenty-four", "one hundred and five"
+            var k = wordEnd;
+            if (k < t.Length && (t[k] == '-' || t[k] == ' ')) k++;
+            if (k + 4 < t.Length && t.AsSpan(k, 4).Equals("and ", StringComparison.OrdinalIgnoreCase)) k += 4;
+            if (k >= t.Length || !char.IsLetter(t[k]) || Units.NumberWord(t.AsSpan(k, LetterRunEnd(t, k) - k)) < 0) break;
+            j = k;
+        }
+        var value = total + current;
+        var unit = ReadUnit(t, end, attachedAllowed: false, out var unitEnd);
+        if (unit is null && mode != Mode.Source) return end;
+        var (dimension, factor, scale) = Resolve(unit);
+        var qualStart = QualifierStart(t, start, out var approximate);
+        if (mode == Mode.Heading && unit is null) return end;
+        quantities.Add(new Quantity(qualStart, unit is null ? end : unitEnd, value * scale, dimension, factor, scale, approximate, true));
+        return unit is null ? end : unitEnd;
+    }
+
+    private static (Dimension Dimension, double Factor, double Scale) Resolve(Units.Unit? unit) => unit switch
+    {
+        null => (Dimension.Count, 1, 1),
+        { IsMagnitude: true } u => (u.Dimension, 1, u.Factor),
+        { } u => (u.Dimension, u.Factor, 1),
+    };
+
+    private static int ScanNumber(string t, int start, Mode mode, List<Quantity> quantities, List<IdentifierToken>? identifiers)
+    {
+        var j = start;
+        // Integer part, with thousands separators "1,000,000".
+        while (j < t.Length && (IsDigit(t[j]) || (t[j] == ',' && j + 3 < t.Length + 0 && IsThousands(t, j)))) j++;
+        var intEnd = j;
+        if (DigitCount(t.AsSpan(start, intEnd - start)) > MaxDigits) return SkipToken(t, j);
+
+        var decimals = 0;
+        if (j + 1 < t.Length && t[j] == '.' && IsDigit(t[j + 1]))
+        {
+            j++;
+            var fracStart = j;
+            while (j < t.Length && IsDigit(t[j])) j++;
+            decimals = j - fracStart;
+            if (decimals > MaxDigits) return SkipToken(t, j);
+        }
+
+        // "4.b", "3.b.ii", "1.2.3": a question id or a version, not a number.
+        if (j + 1 < t.Length && t[j] == '.' && IsAlnum(t[j + 1]) && !(t[j + 1] is 'e' or 'E' && j + 2 < t.Length && IsDigit(t[j + 2])))
+            return SkipToken(t, j);
+
+        var mantissa = t.AsSpan(start, j - start);
+        var exponent = 0L;
+        var hasExponent = false;
+        if (j + 1 < t.Length && t[j] is 'e' or 'E')
+        {
+            var k = j + 1;
+            var negative = false;
+            if (k < t.Length && t[k] is '+' or '-' or '−') { negative = t[k] != '+'; k++; }
+            if (k < t.Length && IsDigit(t[k]))
+            {
+                var expStart = k;
+                while (k < t.Length && IsDigit(t[k])) k++;
+                exponent = ParseExponent(t.AsSpan(expStart, k - expStart), negative);
+                hasExponent = true;
+                j = k;
+            }
+        }
+
+        // "10^9", "10⁹": a bare power of ten.
+        if (!hasExponent && decimals == 0 && mantissa.SequenceEqual("10") && TryPower(t, j, out var power, out var powerEnd))
+        {
+            mantissa = "1";
+            exponent = power;
+            hasExponent = true;
+            j = powerEnd;
+        }
+
+        // "2.8 × 10^9", "2.8x10⁹", "2.8 \times 10^9"
+        if (TryTimesTenPower(t, j, out var sciPower, out var sciEnd))
+        {
+            exponent += sciPower;
+            hasExponent = true;
+            j = sciEnd;
+        }
+
+        var numberEnd = j;
+        var value = Parse(mantissa, exponent, out var finite);
+        var step = Math.Pow(10, -decimals) * Math.Pow(10, Math.Clamp(exponent, -300, 300));
+
+        // Attached letters: a unit ("341s", "3x", "125TFLOPS"), an ordinal ("3rd"), or part of a name ("3090Ti").
+        var unit = (Units.Unit?)null;
+        var end = numberEnd;
+        if (j < t.Length && IsAsciiLetter(t[j]))
+        {
+            var suffixEnd = j;
+            while (suffixEnd < t.Length && IsAsciiLetter(t[suffixEnd])) suffixEnd++;
+            var suffix = t.AsSpan(j, suffixEnd - j);
+            if (suffixEnd < t.Length && IsDigit(t[suffixEnd]))
+                return SkipToken(t, suffixEnd); // "3x3", "2d4": dimensions or a code
+            if (suffix is "st" or "nd" or "rd" or "th") return suffixEnd;
+            unit = ReadUnit(t, j, attachedAllowed: true, out end);
+            if (unit is null)
+            {
+                var tokenEnd = WordEnd(t, start);
+                if (identifiers is not null && tokenEnd - start >= 3)
+                    identifiers.Add(new IdentifierToken(start, tokenEnd, t[start..tokenEnd]));
+                return tokenEnd;
+            }
+        }
+        else
+        {
+            unit = ReadUnit(t, j, attachedAllowed: false, out end);
+            if (unit is null) end = numberEnd;
+        }
+
+        // A magnitude may be followed by a unit: "1.5 million FLOPs", "2.8 billion".
+        var (dimension, factor, scale) = Resolve(unit);
+        if (unit is { IsMagnitude: true })
+        {
+            var next = ReadUnit(t, end, attachedAllowed: false, out var nextEnd);
+            if (next is { IsMagnitude: false } u)
+            {
+                dimension = u.Dimension;
+                factor = u.Factor;
+                end = nextEnd;
+            }
+        }
+        value *= scale;
+        step *= scale;
+
+        // "3 x 3 kernels": dimensions, not a multiplier.
+        if (dimension == Dimension.Ratio && unit is { IsMagnitude: false } && NextNonSpaceIsDigit(t, end))
+            return SkipToken(t, end);
+
+        var qualStart = QualifierStart(t, start, out var approximate);
+        var bare = unit is null;
+        if (mode != Mode.Source && bare && !hasExponent && IsNotAClaim(t, start, numberEnd, mode, decimals, mantissa, identifiers))
+            return numberEnd;
+
+        quantities.Add(new Quantity(qualStart, end, value, dimension, factor, step, approximate, finite && double.IsFinite(value)));
+        return end;
+    }
+
+    private static bool IsThousands(string t, int comma) =>
+        comma > 0 && IsDigit(t[comma - 1]) && comma + 3 < t.Length + 1 && comma + 3 <= t.Length
+        && IsDigit(t[comma + 1]) && comma + 2 < t.Length && IsDigit(t[comma + 2]) && comma + 3 < t.Length && IsDigit(t[comma + 3])
+        && (comma + 4 >= t.Length || !IsDigit(t[comma + 4]));
+
+    private static long ParseExponent(ReadOnlySpan<char> digits, bool negative)
+    {
+        // Exponents beyond ±10⁶ are "infinite" anyway; cap before parsing so long digit runs cannot overflow.
+        long e = 0;
+        foreach (var d in digits)
+        {
+            e = e * 10 + (d - '0');
+            if (e > 1_000_000) { e = 1_000_000; break; }
+        }
+        return negative ? -e : e;
+    }
+
+    private static double Parse(ReadOnlySpan<char> mantissa, long exponent, out bool finite)
+    {
+        Span<char> buffer = stackalloc char[MaxDigits * 2 + 2];
+        var n = 0;
+        foreach (var c in mantissa)
+            if (c != ',' && n < buffer.Length) buffer[n++] = c;
+        var m = double.Parse(buffer[..n], NumberStyles.Float, CultureInfo.InvariantCulture);
+        var value = exponent == 0 ? m : m * Math.Pow(10, Math.Clamp(exponent, -400, 400));
+        finite = double.IsFinite(value) && Math.Abs(exponent) < 400;
+        return finite ? value : double.NaN;
+    }
+
+    private static readonly string Superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /// <summary>"^9", "^{9}", "^{-3}", "⁹", "⁻³" at <paramref name="i"/>.</summary>
+    private static bool TryPower(string t, int i, out long power, out int end)
+    {
+        power = 0;
+        end = i;
+        if (i >= t.Length) return false;
+        if (t[i] == '^')
+        {
+            var k = i + 1;
+            var braced = k < t.Length && t[k] == '{';
+            if (braced) k++;
+            var negative = k < t.Length && t[k] is '-' or '−';
+            if (negative) k++;
+            var digitsStart = k;
+            while (k < t.Length && IsDigit(t[k]) && k - digitsStart < 8) k++;
+            if (k == digitsStart) return false;
+            power = ParseExponent(t.AsSpan(digitsStart, k - digitsStart), negative);
+            if (braced)
+            {
+                if (k >= t.Length || t[k] != '}') return false;
+                k++;
+            }
+            end = k;
+            return true;
+        }
+        var j = i;
+        var neg = t[j] == '⁻';
+        if (neg) j++;
+        var first = j;
+        long p = 0;
+        while (j < t.Length && Superscripts.IndexOf(t[j]) is var d and >= 0 && j - first < 8)
+        {
+            p = p * 10 + d;
+            j++;
+        }
+        if (j == first) return false;
+        power = neg ? -p : p;
+        end = j;
+        return true;
+    }
+
+    /// <summary>" × 10^9", "x10⁹", " \times 10^{9}", " * 10^9" at <paramref name="i"/>.</summary>
+    private static bool TryTimesTenPower(string t, int i, out long power, out int end)
+    {
+        power = 0;
+        end = i;
+        var k = SkipSpaces(t, i, 2);
+        if (k >= t.Length) return false;
+        if (t[k] is '×' or 'x' or 'X' or '*' or '·') k++;
+        else if (string.CompareOrdinal(t, k, "\\times", 0, 6) == 0) k += 6;
+        else if (string.CompareOrdinal(t, k, "\\cdot", 0, 5) == 0) k += 5;
+        else return false;
+        k = SkipSpaces(t, k, 2);
+        if (k + 2 > t.Length || t[k] != '1' || t[k + 1] != '0') return false;
+        if (!TryPower(t, k + 2, out power, out end)) return false;
+        return true;
+    }
+
+    private static int SkipSpaces(string t, int i, int max)
+    {
+        var k = i;
+        while (k < t.Length && k - i < max && t[k] is ' ' or '\u00a0' or '\u2009' or '\u202f') k++;
+        return k;
+    }
+
+    private static bool NextNonSpaceIsDigit(string t, int i)
+    {
+        var k = SkipSpaces(t, i, 2);
+        return k < t.Length && IsDigit(t[k]);
+    }
+
+    /// <summary>A unit at <paramref name="i"/>: "%", "s", " seconds", "-hour", " per cent", "FLOP/s".</summary>
+    private static Units.Unit? ReadUnit(string t, int i, bool attachedAllowed, out int end)
+    {
+        end = i;
+        if (i >= t.Length) return null;
+        var k = i;
+        var attached = true;
+        if (t[k] == '%') { end = k + 1; return new Units.Unit(Dimension.Percent, 1); }
+        if (t[k] == '×') { end = k + 1; return new Units.Unit(Dimension.Ratio, 1); }
+        if (!attachedAllowed)
+        {
+            if (t[k] is ' ' or '\u00a0' or '\u2009' or '\u202f' or '-')
+            {
+                k++;
+                attached = false;
+            }
+            else if (!IsAsciiLetter(t[k]))
+            {
+                return null;
+            }
+            if (k < t.Length && t[k] == '%' && !attachedAllowed && t[i] != '-') { end = k + 1; return new Units.Unit(Dimension.Percent, 1); }
+            if (k < t.Length && t[k] == '×') { end = k + 1; return new Units.Unit(Dimension.Ratio, 1); }
+        }
+        var wordEnd = k;
+        while (wordEnd < t.Length && IsAsciiLetter(t[wordEnd]) && wordEnd - k < 20) wordEnd++;
+        if (wordEnd == k || (wordEnd < t.Length && (IsDigit(t[wordEnd]) || char.IsLetter(t[wordEnd])))) return null;
+        var word = t.AsSpan(k, wordEnd - k);
+        // "per cent"
+        if (word.Equals("per", StringComparison.OrdinalIgnoreCase) && wordEnd + 5 <= t.Length && t.AsSpan(wordEnd, 5).Equals(" cent", StringComparison.OrdinalIgnoreCase)
+            && (wordEnd + 5 == t.Length || !char.IsLetter(t[wordEnd + 5])))
+        {
+            end = wordEnd + 5;
+            return new Units.Unit(Dimension.Percent, 1);
+        }
+        var unit = Units.Lookup(word, attached);
+        if (unit is null) return null;
+        end = wordEnd;
+        // "FLOP/s", "percentage points"
+        if (unit.Value.Dimension == Dimension.Flop && end + 2 <= t.Length && t[end] == '/' && t[end + 1] is 's' or 'S') end += 2;
+        if (unit.Value.Dimension == Dimension.Percent && end + 7 <= t.Length && t.AsSpan(end, 7).Equals(" points", StringComparison.OrdinalIgnoreCase)) end += 7;
+        return unit;
+    }
+
+    /// <summary>Where the claim starts, moving back over a qualifier ("~", "about", "more than"); sets <paramref name="approximate"/>.</summary>
+    private static int QualifierStart(string t, int start, out bool approximate)
+    {
+        approximate = false;
+        var k = start;
+        while (k > 0 && start - k < 3 && t[k - 1] is ' ' or '\u00a0') k--;
+        if (k > 0 && t[k - 1] is '~' or '≈' or '∼' or '≃')
+        {
+            approximate = true;
+            return k - 1;
+        }
+        if (k > 0 && t[k - 1] == '.') k--; // "approx."
+        var wordEnd = k;
+        while (k > 0 && wordEnd - k < 14 && char.IsLetter(t[k - 1])) k--;
+        if (k == wordEnd || (k > 0 && IsAlnum(t[k - 1]))) return start;
+        var word = t.AsSpan(k, wordEnd - k);
+        if (Units.IsQualifier(word))
+        {
+            approximate = true;
+            return k;
+        }
+        if (Units.IsBoundTail(word) && k > 1 && t[k - 1] == ' ')
+        {
+            var leadEnd = k - 1;
+            var leadStart = leadEnd;
+            while (leadStart > 0 && leadEnd - leadStart < 6 && char.IsLetter(t[leadStart - 1])) leadStart--;
+            if (Units.IsBoundLead(t.AsSpan(leadStart, leadEnd - leadStart)) && (leadStart == 0 || !IsAlnum(t[leadStart - 1])))
+            {
+                approximate = true;
+                return leadStart;
+            }
+        }
+        return start;
+    }
+
+    /// <summary>Labels, enumerators, sub/superscripts and years: numbers in an answer that state no fact.</summary>
+    private static bool IsNotAClaim(string t, int start, int end, Mode mode, int decimals, ReadOnlySpan<char> mantissa, List<IdentifierToken>? identifiers)
+    {
+        if (mode == Mode.Heading) return true;
+        var before = start > 0 ? t[start - 1] : '\n';
+        var after = end < t.Length ? t[end] : '\n';
+        if (before is '_' or '^' or '#' or '$' or '\\') return true;
+        if (before == '{' && start > 1 && t[start - 2] is '_' or '^') return true;
+        if ((before == '(' && after == ')') || (before == '[' && after == ']')) return true;
+
+        // "1." or "2)" opening a line: an enumerator.
+        var lineStart = start;
+        while (lineStart > 0 && t[lineStart - 1] is ' ' or '\t') lineStart--;
+        if ((lineStart == 0 || t[lineStart - 1] == '\n') && after is '.' or ')' && (end + 1 >= t.Length || t[end + 1] is ' ' or '\n')) return true;
+
+        // "… 2) second": an inline enumerator.
+        if (after == ')' && before is ' ' or '\n' or '\t' && (end + 1 >= t.Length || t[end + 1] is ' ' or '\n')) return true;
+
+        // "Step 3", "Problem 4", "Eq. 2"
+        var k = start;
+        while (k > 0 && start - k < 3 && t[k - 1] is ' ' or '\u00a0' or '.') k--;
+        var wordEnd = k;
+        while (k > 0 && wordEnd - k < 14 && char.IsLetter(t[k - 1])) k--;
+        if (wordEnd > k && Units.IsLabelWord(t.AsSpan(k, wordEnd - k))) return true;
+
+        // A year is a date, not a measurement: reported with identifiers instead.
+        if (decimals == 0 && mantissa.Length == 4 && int.TryParse(mantissa, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)
+        {
+            identifiers?.Add(new IdentifierToken(start, end, t[start..end]));
+            return true;
+        }
+        return false;
+    }
+
+    private static int SkipToken(string t, int i)
+    {
+        var j = i;
+        while (j < t.Length && (IsAlnum(t[j]) || (t[j] is '.' or ',' && j + 1 < t.Length && IsAlnum(t[j + 1])))) j++;
+        return Math.Max(j, i + 1);
+    }
+}

@@ -1,0 +1,57 @@
+using RubricEngine.Rubrics;
+
+namespace RubricEngine.Checks;
+
+/// <summary>Identifiers that need no source, compared without case and hyphens ("gpt4" allows "GPT-4").</summary>
+internal sealed class IdentifierAllowList(IEnumerable<string> allowed)
+{
+    private readonly HashSet<string> _allowed = allowed.SelectMany(GroundingIndex.IdentifierVariants)
+        .Concat(allowed.Select(a => a.Trim().ToLowerInvariant().Replace("-", "", StringComparison.Ordinal)))
+        .ToHashSet(StringComparer.Ordinal);
+
+    public bool Allows(string identifier) => GroundingIndex.IdentifierVariants(identifier).Any(_allowed.Contains)
+        || _allowed.Contains(identifier.Trim().ToLowerInvariant().Replace("-", "", StringComparison.Ordinal));
+}
+
+/// <summary>
+/// RE0003: names with digits ("A100", "ResNet-50", "p3.2xlarge") and years that the grounding texts do not
+/// contain. Each is a note (<see cref="Severity.Info"/>) that costs no points: the score is always 1.
+/// </summary>
+public sealed class UngroundedIdentifierCheck : ICheck
+{
+    private readonly GroundingAnalyzer _analyzer = new();
+    private readonly IdentifierAllowList _allow;
+    private readonly IReadOnlyList<string> _allowed;
+
+    /// <param name="allow">Names that are common knowledge and need no source ("GPT-4", "ImageNet").</param>
+    public UngroundedIdentifierCheck(IEnumerable<string>? allow = null)
+    {
+        _allowed = (allow ?? []).ToList();
+        _allow = new IdentifierAllowList(_allowed);
+    }
+
+    public CheckResult Evaluate(Answer answer)
+    {
+        var notes = Notes(_analyzer.Analyze(answer), _allow);
+        var message = notes.Count == 0 ? "Every name with digits is in the sources." : $"{notes.Count} name(s) with digits are not in the sources (no points deducted).";
+        return new CheckResult(1, message, notes);
+    }
+
+    /// <summary>One note per distinct ungrounded identifier, at its first occurrence.</summary>
+    internal static IReadOnlyList<Evidence> Notes(GroundingReport report, IdentifierAllowList allow)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var notes = new List<Evidence>();
+        foreach (var id in report.Identifiers)
+        {
+            if (id.Grounded || allow.Allows(id.Text) || !seen.Add(id.Text)) continue;
+            notes.Add(new Evidence(id.Span,
+                $"{RuleIds.UngroundedIdentifier}: \"{id.Text}\" does not appear in the sources; check that it is right (no points deducted).",
+                Severity.Info));
+        }
+        return notes;
+    }
+
+    public string Describe() => $"{RuleIds.UngroundedIdentifier} UngroundedIdentifier: names with digits are in the sources (notes only)"
+        + (_allowed.Count > 0 ? $", allowing {string.Join(", ", _allowed)}" : "");
+}
