@@ -1,0 +1,44 @@
+using System.Text;
+using RubricEngine.Reports.IO;
+using RubricEngine.Reports.Safety;
+using RubricEngine.Traces;
+
+namespace RubricEngine.Cli.Services;
+
+/// <summary>
+/// Runs <c>rubric import</c>: reads an export in any format and writes canonical <c>rubric-trace/1</c>, one file per
+/// trace in a folder, or every trace in one JSON Lines file.
+/// </summary>
+public sealed class ImportService(TextWriter output)
+{
+    public int Run(string format, string input, string destination, TraceReaderOptions options)
+    {
+        if (format != "auto" && !TraceFormats.All.Contains(format, StringComparer.OrdinalIgnoreCase))
+            throw new UserErrorException($"Unknown format '{format}'. Known: auto, {string.Join(", ", TraceFormats.All)}.");
+        var reader = new TraceReader(options with { Format = format == "auto" ? null : format });
+        var result = reader.Read([input]);
+        foreach (var error in result.Errors) output.WriteLine(error.ToString());
+
+        if (destination.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            var lines = new StringBuilder();
+            foreach (var trace in result.Traces)
+                lines.Append(System.Text.Json.Nodes.JsonNode.Parse(CanonicalTraceWriter.ToJson(trace))!.ToJsonString()).Append('\n');
+            AtomicFile.WriteAllText(destination, lines.ToString());
+            output.WriteLine($"Wrote {result.Traces.Count} traces to {destination}.");
+        }
+        else
+        {
+            Directory.CreateDirectory(destination);
+            var folder = new SafeOutputFolder(destination);
+            foreach (var trace in result.Traces)
+            {
+                // Trace ids come from student files: the name must stay inside the output folder.
+                var path = folder.PathFor(trace.Id, ".json");
+                AtomicFile.WriteAllText(path, CanonicalTraceWriter.ToJson(trace));
+            }
+            output.WriteLine($"Wrote {result.Traces.Count} traces to {destination}{Path.DirectorySeparatorChar}.");
+        }
+        return result.Errors.Count > 0 ? ExitCodes.Partial : ExitCodes.Success;
+    }
+}
