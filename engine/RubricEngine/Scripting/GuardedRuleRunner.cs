@@ -23,8 +23,11 @@ public sealed record GuardedRuleRunnerOptions
     /// <summary>Extra time the watchdog gives a rule beyond <see cref="TimeLimit"/> before abandoning it.</summary>
     public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Stack size of worker threads (deep but finite recursion in a rule should work).</summary>
-    public int WorkerStackSize { get; init; } = 16 * 1024 * 1024;
+    /// <summary>How much stack one rule run may use before it fails as "recursed too deeply".</summary>
+    public int MaxStackBytes { get; init; } = RuleGuard.DefaultMaxStackBytes;
+
+    /// <summary>Stack size of worker threads: the rule's budget plus room for engine code it calls.</summary>
+    public int WorkerStackSize { get; init; } = 4 * 1024 * 1024;
 
     /// <summary>Maps a script file name from the debug information to the path shown in messages.</summary>
     public Func<string, string>? DisplayPath { get; init; }
@@ -79,7 +82,7 @@ public sealed class GuardedRuleRunner : IRuleRunner, IDisposable
 
     private bool RunGuarded<T>(RuleDescriptor rule, Func<T> body, out T? result, out string? error)
     {
-        using var scope = RuleGuard.Begin(_options.TimeLimit);
+        using var scope = RuleGuard.Begin(_options.TimeLimit, _options.MaxStackBytes);
         try
         {
             result = body();
