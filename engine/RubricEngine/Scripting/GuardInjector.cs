@@ -26,12 +26,24 @@ internal sealed class GuardInjector : CSharpSyntaxWalker
     private GuardInjector(SemanticModel model) => _model = model;
 
     /// <summary>The text of <paramref name="tree"/> with guards woven in.</summary>
-    public static string Weave(SyntaxTree tree, SemanticModel model)
+    public static string Weave(SyntaxTree tree, SemanticModel model) => Weave(tree, model, null);
+
+    /// <summary>Weaves, recording in <paramref name="columns"/> where text went in (to map columns back).</summary>
+    public static string Weave(SyntaxTree tree, SemanticModel model, ColumnMap? columns)
     {
         var injector = new GuardInjector(model);
         injector.Visit(tree.GetRoot());
-        return injector.Apply(tree.GetText().ToString());
+        var text = tree.GetText();
+        if (columns is not null)
+            foreach (var edit in injector.Ordered())
+            {
+                var position = text.Lines.GetLinePosition(edit.Start);
+                columns.Add(tree.FilePath, position.Line + 1, position.Character + 1, edit.Text.Length, edit.Length);
+            }
+        return injector.Apply(text.ToString());
     }
+
+    private List<Edit> Ordered() => _edits.OrderBy(e => e.Start).ThenBy(e => e.Group).ThenBy(e => e.Rank).ToList();
 
     // ---- loops and goto
 
@@ -193,7 +205,7 @@ internal sealed class GuardInjector : CSharpSyntaxWalker
 
     private string Apply(string text)
     {
-        var ordered = _edits.OrderBy(e => e.Start).ThenBy(e => e.Group).ThenBy(e => e.Rank).ToList();
+        var ordered = Ordered();
         var builder = new StringBuilder(text.Length + ordered.Sum(e => e.Text.Length));
         var position = 0;
         foreach (var edit in ordered)

@@ -6,7 +6,7 @@ namespace RubricEngine.Scripting;
 
 /// <summary>
 /// On-disk cache of compiled rubrics: <c>&lt;folder&gt;/&lt;key&gt;/rubric.dll</c> (debug information embedded)
-/// and <c>entry.txt</c> (the entry point's type and method). The key is a SHA-256 over the engine build, every
+/// <c>columns.txt</c> (where guards went in) and <c>entry.txt</c> (the entry point's type and method). The key is a SHA-256 over the engine build, every
 /// script file (path relative to the rubric and text) and every <c>#r</c> assembly's bytes, so any change
 /// invalidates it. Entries are written to a temporary folder and renamed into place: concurrent runs never see a
 /// half-written entry.
@@ -15,6 +15,7 @@ internal sealed class RubricCache(string folder)
 {
     private const string AssemblyFile = "rubric.dll";
     private const string EntryFile = "entry.txt";
+    private const string ColumnsFile = "columns.txt";
 
     public string Folder { get; } = folder;
 
@@ -56,16 +57,18 @@ internal sealed class RubricCache(string folder)
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    public bool TryRead(string key, out byte[] assembly, out string entryType, out string entryMethod)
+    public bool TryRead(string key, out byte[] assembly, out string entryType, out string entryMethod, out ColumnMap columns)
     {
         var entry = Path.Combine(Folder, key);
         assembly = [];
         entryType = entryMethod = "";
+        columns = new ColumnMap();
         try
         {
             var lines = File.ReadAllLines(Path.Combine(entry, EntryFile));
             if (lines.Length < 2) return false;
             assembly = File.ReadAllBytes(Path.Combine(entry, AssemblyFile));
+            columns = ColumnMap.Parse(File.ReadLines(Path.Combine(entry, ColumnsFile)));
             (entryType, entryMethod) = (lines[0], lines[1]);
             return assembly.Length > 0;
         }
@@ -84,7 +87,8 @@ internal sealed class RubricCache(string folder)
             var temp = Path.Combine(Folder, $".tmp-{key[..12]}-{Guid.NewGuid():N}");
             Directory.CreateDirectory(temp);
             File.WriteAllBytes(Path.Combine(temp, AssemblyFile), compiled.Assembly);
-            File.WriteAllLines(Path.Combine(temp, EntryFile), [compiled.EntryType, compiled.EntryMethod]);
+            File.WriteAllLines(Path.Combine(temp, ColumnsFile), compiled.Columns.Serialize());
+            File.WriteAllLines(Path.Combine(temp, EntryFile), [compiled.EntryType, compiled.EntryMethod]); // last: marks the entry complete
             if (Directory.Exists(target)) Directory.Delete(target, recursive: true); // a damaged entry
             try
             {

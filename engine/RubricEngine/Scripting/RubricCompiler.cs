@@ -11,7 +11,7 @@ using RubricEngine.Rubrics;
 namespace RubricEngine.Scripting;
 
 /// <summary>What compiling a rubric produced: the assembly (debug information embedded) and how to enter it.</summary>
-internal sealed record CompiledRubric(byte[] Assembly, string EntryType, string EntryMethod, IReadOnlyList<ScriptDiagnostic> Warnings);
+internal sealed record CompiledRubric(byte[] Assembly, string EntryType, string EntryMethod, ColumnMap Columns, IReadOnlyList<ScriptDiagnostic> Warnings);
 
 /// <summary>
 /// The cold path: compiles a rubric script with Roslyn. Kept apart from the loader so that a warm load never
@@ -36,8 +36,9 @@ internal static class RubricCompiler
         var warnings = Format(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning), displayPath);
 
         // 2. Weave the guards into every file (same lines), compile that and emit it with embedded debug info.
+        var columns = new ColumnMap();
         var woven = compilation.SyntaxTrees.ToDictionary(
-            t => t.FilePath, t => GuardInjector.Weave(t, compilation.GetSemanticModel(t)), StringComparer.Ordinal);
+            t => t.FilePath, t => GuardInjector.Weave(t, compilation.GetSemanticModel(t), columns), StringComparer.Ordinal);
         var guardedOptions = Options(baseDirectory, mainRelativePath, new RubricSourceResolver(baseDirectory, woven));
         var guarded = CSharpScript.Create(woven[mainRelativePath], guardedOptions, typeof(RubricGlobals)).GetCompilation();
 
@@ -51,7 +52,7 @@ internal static class RubricCompiler
         }
         var entry = guarded.GetEntryPoint(CancellationToken.None)
             ?? throw new InvalidOperationException("The compiled rubric script has no entry point.");
-        return new CompiledRubric(peStream.ToArray(), entry.ContainingType.MetadataName, entry.MetadataName, warnings);
+        return new CompiledRubric(peStream.ToArray(), entry.ContainingType.MetadataName, entry.MetadataName, columns, warnings);
     }
 
     private static ScriptOptions Options(string baseDirectory, string mainRelativePath, SourceReferenceResolver sources)
@@ -64,7 +65,8 @@ internal static class RubricCompiler
             .WithSourceResolver(sources)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory))
             .WithReferences(engine, typeof(object).Assembly, typeof(Enumerable).Assembly, typeof(List<>).Assembly,
-                typeof(Regex).Assembly, typeof(ImmutableArray).Assembly, typeof(Uri).Assembly)
+                typeof(Regex).Assembly, typeof(ImmutableArray).Assembly, typeof(Uri).Assembly,
+                typeof(System.Linq.Expressions.Expression).Assembly)
             .AddReferences(System.Reflection.Assembly.Load("System.Runtime"), System.Reflection.Assembly.Load("System.Collections"))
             .WithImports(hasChecks ? Imports : Imports.Where(i => i != "RubricEngine.Checks"))
             .WithEmitDebugInformation(true)

@@ -54,12 +54,12 @@ public static class RubricScriptLoader
         var references = directives.References.Select(r => r.FullPath).OfType<string>().Distinct().ToList();
         var files = directives.Files.Select(f => Display(f.RelativePath)).ToList();
 
-        LoadedRubric Run(byte[] assembly, string entryType, string entryMethod, bool fromCache, IReadOnlyList<ScriptDiagnostic> warnings)
+        LoadedRubric Run(byte[] assembly, string entryType, string entryMethod, ColumnMap columns, bool fromCache, IReadOnlyList<ScriptDiagnostic> warnings)
         {
             var context = new RubricLoadContext("rubric " + key[..12], references);
             try
             {
-                var definition = Execute(context, assembly, entryType, entryMethod, baseDirectory, options.BuildTimeLimit, path, Display);
+                var definition = Execute(context, assembly, entryType, entryMethod, baseDirectory, options.BuildTimeLimit, path, Display, columns);
                 return new LoadedRubric(path, definition, sha256, key, files, references, fromCache, warnings, context, mainRelative);
             }
             catch
@@ -69,12 +69,12 @@ public static class RubricScriptLoader
             }
         }
 
-        if (options.UseCache && cache.TryRead(key, out var cached, out var type, out var method))
+        if (options.UseCache && cache.TryRead(key, out var cached, out var type, out var method, out var cachedColumns))
         {
             options.Log?.Invoke($"rubric cache hit: {key}");
             try
             {
-                return Run(cached, type, method, fromCache: true, []);
+                return Run(cached, type, method, cachedColumns, fromCache: true, []);
             }
             catch (Exception e) when (e is BadImageFormatException or TypeLoadException or MissingMethodException or FileLoadException)
             {
@@ -86,7 +86,7 @@ public static class RubricScriptLoader
         options.Log?.Invoke($"compiling rubric {path} (cache miss: {key})");
         var compiled = Compile(baseDirectory, mainRelative, text, Display);
         if (options.UseCache) cache.Write(key, compiled);
-        return Run(compiled.Assembly, compiled.EntryType, compiled.EntryMethod, fromCache: false, compiled.Warnings);
+        return Run(compiled.Assembly, compiled.EntryType, compiled.EntryMethod, compiled.Columns, fromCache: false, compiled.Warnings);
     }
 
     // Separate method: the JIT only loads Roslyn when a rubric really has to be compiled.
@@ -101,7 +101,7 @@ public static class RubricScriptLoader
     /// </summary>
     private static RubricDefinition Execute(
         RubricLoadContext context, byte[] assembly, string entryType, string entryMethod, string baseDirectory,
-        TimeSpan buildLimit, string path, Func<string, string> display)
+        TimeSpan buildLimit, string path, Func<string, string> display, ColumnMap columns)
     {
         var loaded = context.LoadFromStream(new MemoryStream(assembly));
         var factory = loaded.GetType(entryType, throwOnError: true)!
@@ -119,17 +119,18 @@ public static class RubricScriptLoader
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
-            throw BuildError(e.InnerException, path, display);
+            throw BuildError(e.InnerException, path, display, columns);
         }
         catch (Exception e) when (e is not RubricScriptException)
         {
-            throw BuildError(e, path, display);
+            throw BuildError(e, path, display, columns);
         }
     }
 
-    private static RubricScriptException BuildError(Exception e, string path, Func<string, string> display)
+    private static RubricScriptException BuildError(Exception e, string path, Func<string, string> display, ColumnMap columns)
     {
-        var where = ScriptStackLocator.Find(e, display);
+        var where = ScriptStackLocator.Find(e, null);
+        if (where is not null) where = new ScriptLocation(display(where.File), where.Line, columns.ToOriginal(where.File, where.Line, where.Column));
         var message = e switch
         {
             RubricDefinitionException => e.Message,
