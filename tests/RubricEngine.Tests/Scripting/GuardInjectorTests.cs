@@ -29,7 +29,7 @@ public sealed class GuardInjectorTests
         """;
 
     private static readonly ScriptOptions Options = ScriptOptions.Default
-        .WithReferences(typeof(Enumerable).Assembly, typeof(System.Linq.Expressions.Expression).Assembly, typeof(Console).Assembly)
+        .WithReferences(typeof(Enumerable).Assembly, typeof(System.Linq.Expressions.Expression).Assembly, typeof(Console).Assembly, typeof(RuleGuard).Assembly)
         .WithImports("System", "System.Linq");
 
     [Test]
