@@ -1,3 +1,6 @@
+using RubricEngine.Cli.Commands;
+using RubricEngine.Cli.Services;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace RubricEngine.Cli;
@@ -5,14 +8,52 @@ namespace RubricEngine.Cli;
 /// <summary>The <c>rubric</c> command: one command class per verb, registered here.</summary>
 public static class RubricApp
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, AnsiConsole.Console);
+
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("rubric");
+            config.ConfigureConsole(console);
             config.PropagateExceptions();
+            config.AddCommand<GradeCommand>("grade")
+                .WithDescription("Grade traces with a rubric and write the gradebook and reports.")
+                .WithExample("grade", "rubrics/hw7/hw7.rubric.csx", "rubrics/hw7/traces", "-o", "hw7-grades.xlsx");
+            config.AddCommand<ShowCommand>("show")
+                .WithDescription("Show which text answers which question on which attempt.")
+                .WithExample("show", "rubrics/hw7/traces/ana.json", "--rubric", "rubrics/hw7/hw7.rubric.csx");
+            config.AddCommand<ImportCommand>("import")
+                .WithDescription("Convert ChatGPT / Claude / Le Chat / ShareGPT / Markdown exports to rubric-trace/1.")
+                .WithExample("import", "chatgpt", "conversations.json", "-o", "traces/");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("Compile a rubric and list its rules.")
+                .WithExample("check", "rubrics/hw7/hw7.rubric.csx");
+            config.AddCommand<TestCommand>("test")
+                .WithDescription("Run a rubric's markup fixtures (fixtures/*.fixture.json).")
+                .WithExample("test", "rubrics/hw7");
+            config.AddCommand<NewCommand>("new")
+                .WithDescription("Scaffold a working rubric with a source, a fixture and a .rubricconfig.")
+                .WithExample("new", "rubrics/hw8");
+            config.AddCommand<ExplainCommand>("explain")
+                .WithDescription("Explain a rule: what it checks, its options, an example.")
+                .WithExample("explain", "RE0002");
         });
-        return await app.RunAsync(args);
+        try
+        {
+            return await app.RunAsync(args);
+        }
+        catch (UserErrorException e)
+        {
+            console.Profile.Out.Writer.Flush();
+            await Console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.UsageOrRubricError;
+        }
+        catch (CommandAppException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.UsageOrRubricError;
+        }
     }
 }

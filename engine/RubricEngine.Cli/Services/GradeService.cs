@@ -24,7 +24,7 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
     public int Run(GradeSettings settings)
     {
         var started = DateTimeOffset.Now;
-        var rubric = loader.Load(settings.Rubric, settings.RuleTimeout);
+        using var rubric = loader.Load(settings.Rubric, settings.RuleTimeout);
         var definition = rubric.Definition;
         var reader = new TraceReader(ReaderOptions.From(settings.StudentPattern, settings.Students, settings.Assignment));
         var files = ListFiles(reader, settings);
