@@ -17,7 +17,7 @@ internal sealed class BlockMarkers(QuestionMarkers markers)
         switch (block.Kind)
         {
             case BlockKind.Heading:
-                return SummaryHeadings.IsSummaryHeading(block, document) ? null : markers.ReadHeading(block.PlainText);
+                return SummaryHeadings.IsSummaryHeading(block, document, markers) ? null : markers.ReadHeading(block.PlainText);
             case BlockKind.Paragraph or BlockKind.ListItem:
                 return BoldLeadIn(block, document) ?? PlainLeadIn(block);
             default:

@@ -188,7 +188,10 @@ public sealed class Segmenter
             // A preamble joins the answer that follows when it is that answer's, or substantial; otherwise it is chatter.
             FlushPending(assign: (!_pendingIsContainer && attribution.Question == _pendingOwner) || IsSubstantial(_pending));
             Current = path;
-            if (attribution.Kind == AttributionKind.Question)
+            // A bare title ("## Machine Translation") introduces its problem like "## Problem 6" does: it joins
+            // the aliased question only when no part marker follows.
+            var titleOnly = marker.Alias is not null && marker.Parts.Count == 0;
+            if (attribution.Kind == AttributionKind.Question && !titleOnly)
             {
                 _direct = attribution.Question;
                 Add(_direct!, block);
@@ -196,6 +199,7 @@ public sealed class Segmenter
             else
             {
                 EnterPending(path);
+                _pendingIsContainer |= titleOnly;
                 _pending.Add(block);
             }
         }
@@ -244,7 +248,7 @@ public sealed class Segmenter
             if (i == end) return end;
             var hasTable = false;
             for (var j = i; j < end; j++) hasTable |= blocks[j].Kind == BlockKind.Table;
-            if (i > 0 && SummaryHeadings.IsSummaryHeading(blocks[i - 1], document)) return i - 1;
+            if (i > 0 && SummaryHeadings.IsSummaryHeading(blocks[i - 1], document, owner._markers)) return i - 1;
             if (!hasTable) return end;
             // Without a heading only the trailing tables are candidates; list items before them are answers.
             while (i < end && blocks[i].Kind != BlockKind.Table) i++;
@@ -255,7 +259,7 @@ public sealed class Segmenter
         private bool TryRestate(IReadOnlyList<Block> blocks, int from, int to)
         {
             if (_order.Count == 0 && _pending.Count == 0) return false;
-            var headed = SummaryHeadings.IsSummaryHeading(blocks[from], document);
+            var headed = SummaryHeadings.IsSummaryHeading(blocks[from], document, owner._markers);
             var answered = new HashSet<QuestionPath>(_order);
             if (_pendingOwner is not null && _pending.Count > 0) answered.Add(_pendingOwner);
             var matched = new List<(Block Block, QuestionPath Question)>();

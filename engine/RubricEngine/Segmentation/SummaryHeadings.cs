@@ -12,11 +12,13 @@ internal static class SummaryHeadings
 
     private static readonly string[] Words = ["summary", "final answer", "recap", "at a glance", "tl;dr", "key results", "results table", "overview"];
 
-    public static bool IsSummaryHeading(Block block, MessageDocument document)
+    public static bool IsSummaryHeading(Block block, MessageDocument document, QuestionMarkers markers)
     {
         if (block.Kind is not (BlockKind.Heading or BlockKind.Paragraph)) return false;
         var text = block.PlainText.Trim();
         if (text.Length == 0 || ClosingRemarks.WordCount(text) > MaxWords) return false;
+        // "### 4(b) Summary" heads the answer to 4(b), not a recap.
+        if (markers.ReadLeadIn(text) is not null) return false;
         // A paragraph only counts as a heading when it introduces what follows ("Summary:"), not "Final answer: B".
         if (block.Kind == BlockKind.Paragraph && !text.TrimEnd('*', '_', ' ').EndsWith(':') && !IsWhollyBold(document.Slice(block.Span))) return false;
         foreach (var word in Words)
