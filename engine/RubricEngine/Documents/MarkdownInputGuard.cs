@@ -14,8 +14,11 @@ internal static class MarkdownInputGuard
     /// <summary>Deepest container nesting (quotes, list items, two columns of indent each) on one line.</summary>
     public const int MaxNesting = 32;
 
-    /// <summary>Most emphasis, link, code and table delimiters in one blank-line-separated chunk.</summary>
+    /// <summary>Most emphasis, link and code delimiters in one blank-line-separated chunk.</summary>
     public const int MaxDelimitersPerChunk = 2_000;
+
+    /// <summary>Most table cell separators on one line (long tables are fine; 10,000 columns take ≈1 s).</summary>
+    public const int MaxPipesPerLine = 2_000;
 
     /// <summary>Why <paramref name="text"/> should not be parsed as Markdown, or null when it is fine.</summary>
     public static string? Reject(string text)
@@ -35,12 +38,16 @@ internal static class MarkdownInputGuard
             }
             else
             {
+                var pipes = 0;
                 for (var i = lineStart; i < lineEnd; i++)
                 {
                     switch (text[i])
                     {
-                        case '*' or '_' or '[' or ']' or '`' or '|' or '<' or '~':
+                        case '*' or '_' or '[' or ']' or '`' or '<' or '~':
                             if (++delimiters > MaxDelimitersPerChunk) return $"more than {MaxDelimitersPerChunk} Markdown delimiters in one paragraph";
+                            break;
+                        case '|':
+                            if (++pipes > MaxPipesPerLine) return $"more than {MaxPipesPerLine} table cells on one line";
                             break;
                     }
                 }

@@ -85,3 +85,23 @@ public sealed class PathologicalMarkdownTests
         Assert.That(MarkdownDocumentParser.Default.Parse("").Blocks, Is.Empty);
     }
 }
+
+public sealed class LargeButOrdinaryMarkdownTests
+{
+    [Test]
+    public void A_long_table_is_still_a_table()
+    {
+        var text = "| n | square |\n|---|---|\n" + string.Concat(Enumerable.Range(0, 3_000).Select(i => $"| {i} | {i * i} |\n"));
+        var doc = MarkdownDocumentParser.Default.Parse(text);
+        Assert.That(doc.Blocks.Single().Kind, Is.EqualTo(BlockKind.Table));
+        Assert.That(doc.Blocks[0].Cells, Has.Count.EqualTo(3_001));
+    }
+
+    [Test]
+    public void A_table_ten_thousand_columns_wide_falls_back_to_one_paragraph()
+    {
+        var text = "|" + string.Concat(Enumerable.Repeat("a|", 10_000)) + "\n|" + string.Concat(Enumerable.Repeat("-|", 10_000)) + "\n";
+        var doc = MarkdownDocumentParser.Default.Parse(text);
+        Assert.That(doc.Blocks.Single().Kind, Is.EqualTo(BlockKind.Paragraph));
+    }
+}
