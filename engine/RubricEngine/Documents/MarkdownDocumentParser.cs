@@ -3,18 +3,22 @@ using Markdig.Extensions.Mathematics;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using RubricEngine.Documents.LatexDelimiters;
 using RubricEngine.Text;
 
 namespace RubricEngine.Documents;
 
 /// <summary>
-/// Parses a message's Markdown (with LaTeX math) into flat <see cref="Block"/>s with exact spans. Thread-safe:
-/// the Markdig pipeline is built once and shared.
+/// Parses a message's Markdown (with LaTeX math: <c>$…$</c>, <c>$$…$$</c>, <c>\(…\)</c>, <c>\[…\]</c>) into flat
+/// <see cref="Block"/>s with exact spans. Thread-safe: the Markdig pipeline is built once and shared.
+/// Hostile input never crashes or stalls it: a message too long, too deeply nested or too dense with delimiters
+/// for Markdig (see <see cref="MarkdownInputGuard"/>), or one Markdig fails on, is read as one plain paragraph.
 /// </summary>
 public sealed class MarkdownDocumentParser
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UseMathematics()
+        .UseLatexDelimiters()
         .UsePipeTables()
         .UseGridTables()
         .UsePreciseSourceLocation()
@@ -23,12 +27,35 @@ public sealed class MarkdownDocumentParser
     /// <summary>A shared instance.</summary>
     public static MarkdownDocumentParser Default { get; } = new();
 
+    /// <summary>Parses <paramref name="text"/>; never throws for any string.</summary>
     public MessageDocument Parse(string text)
     {
-        var document = Markdown.Parse(text, _pipeline);
+        if (MarkdownInputGuard.Reject(text) is not null) return PlainParagraph(text);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(text, _pipeline);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException or IndexOutOfRangeException)
+        {
+            // Markdig gives up on some inputs (e.g. "too deeply nested"): keep the text, lose only the structure.
+            return PlainParagraph(text);
+        }
         var blocks = new List<Block>();
         Flatten(document, text, blocks, listDepth: 0, inQuote: false);
         return new MessageDocument(text, blocks);
+    }
+
+    /// <summary>The fallback reading: the whole message (blank space trimmed) as one paragraph of prose.</summary>
+    internal static MessageDocument PlainParagraph(string text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        if (start == end) return new MessageDocument(text, []);
+        var span = TextSpan.FromBounds(start, end);
+        return new MessageDocument(text, [new Block(BlockKind.Paragraph, span, 0, [new Inline(InlineKind.Text, span, text[start..end])])]);
     }
 
     private static void Flatten(ContainerBlock container, string text, List<Block> blocks, int listDepth, bool inQuote)
@@ -39,6 +66,9 @@ public sealed class MarkdownDocumentParser
             {
                 case HeadingBlock h:
                     blocks.Add(new Block(BlockKind.Heading, SpanOf(h, text), h.Level, Inlines(h.Inline, text)));
+                    break;
+                case LatexDisplayMathBlock lm:
+                    blocks.Add(new Block(BlockKind.DisplayMath, SpanOf(lm, text), listDepth, [new Inline(InlineKind.Math, SpanOf(lm, text), lm.Content)]));
                     break;
                 case MathBlock m:
                     blocks.Add(new Block(BlockKind.DisplayMath, SpanOf(m, text), listDepth, [new Inline(InlineKind.Math, SpanOf(m, text), m.Lines.ToString())]));
@@ -112,6 +142,9 @@ public sealed class MarkdownDocumentParser
             {
                 case MathInline math:
                     result.Add(new Inline(InlineKind.Math, SpanOf(math, text), math.Content.ToString()));
+                    break;
+                case LatexMathInline latex:
+                    result.Add(new Inline(InlineKind.Math, SpanOf(latex, text), latex.Content));
                     break;
                 case CodeInline code:
                     result.Add(new Inline(InlineKind.Code, SpanOf(code, text), code.Content));

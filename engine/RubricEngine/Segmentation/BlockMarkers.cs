@@ -1,0 +1,62 @@
+using RubricEngine.Documents;
+
+namespace RubricEngine.Segmentation;
+
+/// <summary>
+/// Finds the question marker a block of a reply opens with, where models put them: a heading ("### 3(b)(i)",
+/// "(ii) Show that …", "Problem 6: Machine Translation"), a bold lead-in at the start of a paragraph or list item
+/// ("**(b)**", "**Part (b):**", "**Q4(a).**"), or a plain keyword lead-in ("Part (b): …", "Problem 4(a). …").
+/// A paragraph opening "(b) …" counts too; a list item opening "(a) …" does not (that is how choices are listed).
+/// </summary>
+internal sealed class BlockMarkers(QuestionMarkers markers)
+{
+    private const int MaxBoldLeadIn = 120;
+
+    public QuestionMarker? MarkerOf(Block block, MessageDocument document)
+    {
+        switch (block.Kind)
+        {
+            case BlockKind.Heading:
+                return SummaryHeadings.IsSummaryHeading(block, document, markers) ? null : markers.ReadHeading(block.PlainText);
+            case BlockKind.Paragraph or BlockKind.ListItem:
+                return BoldLeadIn(block, document) ?? PlainLeadIn(block);
+            default:
+                return null;
+        }
+    }
+
+    private QuestionMarker? BoldLeadIn(Block block, MessageDocument document)
+    {
+        var text = document.Text;
+        var start = block.Span.Start;
+        if (block.Span.Length < 5 || start + 2 > text.Length) return null;
+        var delimiter = text.Substring(start, 2);
+        if (delimiter is not ("**" or "__")) return null;
+        var limit = Math.Min(block.Span.End, start + 2 + MaxBoldLeadIn);
+        var close = text.IndexOf(delimiter, start + 2, limit - (start + 2), StringComparison.Ordinal);
+        if (close < 0) return null;
+        var inner = text[(start + 2)..close];
+        var marker = markers.ReadLeadIn(inner);
+        if (marker is null) return null;
+        // "**(b) Decoder inputs:**" is a lead-in; "**b** is the bias" is not a part b.
+        return marker.Span.End == inner.Length || !char.IsLetterOrDigit(inner[marker.Span.End]) ? marker : null;
+    }
+
+    private QuestionMarker? PlainLeadIn(Block block)
+    {
+        var text = block.PlainText;
+        var marker = markers.ReadLeadIn(text);
+        if (marker is null) return null;
+        var rest = text.AsSpan(marker.Span.End).TrimStart(' ');
+        if (marker.HasKeyword)
+        {
+            // "Part (b): …", "Problem 4(a). …", "Question 5 — …"; not "Part of the derivation".
+            return rest.Length == 0 || rest[0] is ':' or '.' or ')' or '—' or '–' or '-' or ',' ? marker : null;
+        }
+        if (block.Kind != BlockKind.Paragraph || marker.Problem is not null || text.TrimStart()[0] != '(') return null;
+        // "(b) The decoder …" opens part b; "(i) and (ii) both hold" refers to them.
+        if (rest.Length == 0) return marker;
+        if (rest.StartsWith("and ") || rest.StartsWith("or ") || rest[0] is ',' or '&' or '=' or '(') return null;
+        return marker;
+    }
+}

@@ -1,0 +1,42 @@
+using RubricEngine.Documents;
+
+namespace RubricEngine.Segmentation;
+
+/// <summary>
+/// The pleasantries a model ends on ("Let me know if you'd like more detail!"): not part of any answer, so they
+/// neither count toward word limits nor make a "thanks" → "you're welcome" exchange an attempt.
+/// </summary>
+internal static class ClosingRemarks
+{
+    private const int MaxWords = 40;
+
+    private static readonly string[] Openings =
+    [
+        "let me know", "if you'd like", "if you would like", "if you want", "if you need", "hope this helps",
+        "i hope this helps", "hope that helps", "feel free", "would you like", "do you want me", "want me to",
+        "happy to help", "glad to help", "good luck", "shall i", "you're welcome", "you are welcome", "any other questions",
+    ];
+
+    public static bool IsClosing(Block block)
+    {
+        if (block.Kind != BlockKind.Paragraph) return false;
+        var text = block.PlainText.TrimStart(' ', '*', '_', '>', '\t');
+        if (WordCount(text) > MaxWords) return false;
+        foreach (var opening in Openings)
+            if (text.StartsWith(opening, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    internal static int WordCount(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var word = !char.IsWhiteSpace(c);
+            if (word && !inWord) count++;
+            inWord = word;
+        }
+        return count;
+    }
+}
