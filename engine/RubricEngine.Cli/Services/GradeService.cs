@@ -8,6 +8,7 @@ using RubricEngine.Reports.Excel;
 using RubricEngine.Reports.Feedback;
 using RubricEngine.Reports.Gradebook;
 using RubricEngine.Reports.Overrides;
+using RubricEngine.Reports.Safety;
 using RubricEngine.Reports.Sarif;
 using RubricEngine.Rubrics;
 using RubricEngine.Traces;
@@ -27,7 +28,7 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
         using var rubric = loader.Load(settings.Rubric, settings.RuleTimeout);
         var definition = rubric.Definition;
         var reader = new TraceReader(ReaderOptions.From(settings.StudentPattern, settings.Students, settings.Assignment));
-        var files = ListFiles(reader, settings);
+        var files = reader.ListFiles(settings.Traces);
 
         var overrides = ReadOverrides(settings.Overrides, definition);
         var context = new ReportContext(definition, EngineInfo.Version, started);
@@ -66,9 +67,9 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
                 if (keepAll) grades.Add(grade);
                 summary.Add(grade);
                 if (failOn is { } level && grade.Findings.Any(f => f.Suppression is null && f.Severity >= level)) tripped = true;
-                if (verbosity != ConsoleVerbosity.Summary)
+                if (verbosity is { } shown)
                 {
-                    foreach (var line in FindingFormatter.FormatAll(grade, verbosity))
+                    foreach (var line in FindingFormatter.FormatAll(grade, shown))
                         if (showProgress) findingLines.Add(line); else console.WriteLine(line);
                 }
             }
@@ -184,11 +185,12 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
             if (path is not null) console.WriteLine($"Wrote {label}: {path}");
     }
 
-    private static ConsoleVerbosity ParseVerbosity(string text) => text switch
+    /// <summary>The findings to print; null for "summary", which prints only the closing table.</summary>
+    private static ConsoleVerbosity? ParseVerbosity(string text) => text switch
     {
         "quiet" => ConsoleVerbosity.Quiet,
         "detailed" => ConsoleVerbosity.Detailed,
-        "summary" => ConsoleVerbosity.Summary,
+        "summary" => null,
         _ => ConsoleVerbosity.Normal,
     };
 

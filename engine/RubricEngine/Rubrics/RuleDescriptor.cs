@@ -6,24 +6,64 @@ namespace RubricEngine.Rubrics;
 /// Describes a rule the way Roslyn's <c>DiagnosticDescriptor</c> describes an analyzer diagnostic: a stable id,
 /// a title, a message format with <c>{0}</c>-style arguments, a category, a default severity and the points it is worth.
 /// </summary>
-/// <param name="Id">Stable id such as <c>HW7-03</c>; it names the column in the gradebook and the rule in <c>.rubricconfig</c>.</param>
-/// <param name="Title">Short title: "Numbers grounded in the blog".</param>
-/// <param name="MessageFormat">Message of a finding, formatted with the arguments given when it is reported.</param>
-/// <param name="Category">Grouping for reports ("Participation", "Correctness").</param>
-/// <param name="Severity">Severity of its findings unless <c>.rubricconfig</c> says otherwise.</param>
-/// <param name="Points">Points the rule is worth.</param>
-/// <param name="HelpLink">Where a student or TA can read more.</param>
-/// <param name="IsEnabledByDefault">False to ship a rule that a <c>.rubricconfig</c> must turn on.</param>
-public sealed record RuleDescriptor(
-    string Id,
-    string Title,
-    string MessageFormat = "{0}",
-    string Category = "Grading",
-    Severity Severity = Severity.Warning,
-    double Points = 0,
-    string? HelpLink = null,
-    bool IsEnabledByDefault = true)
+public sealed record RuleDescriptor
 {
+    /// <summary>Describes a rule.</summary>
+    /// <param name="id">Stable id such as <c>HW7-03</c>; it names the column in the gradebook and the rule in <c>.rubricconfig</c>.</param>
+    /// <param name="title">Short title: "Numbers grounded in the blog".</param>
+    /// <param name="messageFormat">Message of a finding, formatted with the arguments given when it is reported.</param>
+    /// <param name="category">Grouping for reports ("Participation", "Correctness").</param>
+    /// <param name="severity">Severity of its findings unless <c>.rubricconfig</c> says otherwise.</param>
+    /// <param name="points">Points the rule is worth.</param>
+    /// <param name="helpLink">Where a student or TA can read more.</param>
+    /// <param name="isEnabledByDefault">False to ship a rule that a <c>.rubricconfig</c> must turn on.</param>
+    public RuleDescriptor(
+        string id,
+        string title,
+        string messageFormat = "{0}",
+        string category = "Grading",
+        Severity severity = Severity.Warning,
+        double points = 0,
+        string? helpLink = null,
+        bool isEnabledByDefault = true)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        if (!double.IsFinite(points) || points < 0)
+            throw new RubricDefinitionException($"Rule {id}: points must be a number of at least 0 (got {points}).");
+        Id = id;
+        Title = title;
+        MessageFormat = messageFormat;
+        Category = category;
+        Severity = severity;
+        Points = points;
+        HelpLink = helpLink;
+        IsEnabledByDefault = isEnabledByDefault;
+    }
+
+    /// <summary>Stable id such as <c>HW7-03</c>.</summary>
+    public string Id { get; init; }
+
+    /// <summary>Short title.</summary>
+    public string Title { get; init; }
+
+    /// <summary>Message of a finding, with <c>{0}</c>-style placeholders.</summary>
+    public string MessageFormat { get; init; }
+
+    /// <summary>Grouping for reports.</summary>
+    public string Category { get; init; }
+
+    /// <summary>Severity of its findings.</summary>
+    public Severity Severity { get; init; }
+
+    /// <summary>Points the rule is worth.</summary>
+    public double Points { get; init; }
+
+    /// <summary>Where to read more.</summary>
+    public string? HelpLink { get; init; }
+
+    /// <summary>False when the rule is off unless configured on.</summary>
+    public bool IsEnabledByDefault { get; init; }
+
     /// <summary>Formats <see cref="MessageFormat"/> with <paramref name="args"/>, invariant culture.</summary>
     public string FormatMessage(params object?[] args)
     {

@@ -62,7 +62,7 @@ public sealed class TraceReader
 
     /// <summary>
     /// Lists the trace files under <paramref name="paths"/> without reading them, in the order <see cref="Read"/>
-    /// uses, so that a bulk run can read and grade them in parallel (<see cref="ReadFile"/>) and still keep that order.
+    /// uses, so that a bulk run can read and grade them in parallel (<see cref="ReadFile(string, bool)"/>) and still keep that order.
     /// </summary>
     public TraceFileList ListFiles(IEnumerable<string> paths)
     {

@@ -11,7 +11,7 @@ public sealed class RubricConfigTests
     {
         var globals = new RubricGlobals(Path.GetTempPath());
         globals.Rubric("Config", r => r
-            .Rule(new RuleDescriptor("HW7-90", "Annotated", Points: 1), ctx => { })
+            .Rule(new RuleDescriptor("HW7-90", "Annotated", points: 1), ctx => { })
             .Question("1")
                 .Criterion("HW7-03", "Grounded", points: 2).Custom(a => CheckResult.Fail("Invented."))
                 .Criterion("HW7-04", "Short", points: 1).Custom(a => CheckResult.Fail("Too long.")));

@@ -10,9 +10,9 @@ namespace RubricEngine.Tests.Reports;
 /// <summary>Builds rules, grades and run info directly, without grading anything.</summary>
 internal static class GradeBuilder
 {
-    public static readonly RuleDescriptor Derivation = new("HW7-01", "Derivation shown", Severity: Severity.Error, Points: 2);
-    public static readonly RuleDescriptor Conditions = new("HW7-02", "Uses the conditions from (i)", Severity: Severity.Error, Points: 3);
-    public static readonly RuleDescriptor Annotated = new("HW7-90", "Answers annotated", Category: "Participation", Points: 1);
+    public static readonly RuleDescriptor Derivation = new("HW7-01", "Derivation shown", severity: Severity.Error, points: 2);
+    public static readonly RuleDescriptor Conditions = new("HW7-02", "Uses the conditions from (i)", severity: Severity.Error, points: 3);
+    public static readonly RuleDescriptor Annotated = new("HW7-90", "Answers annotated", category: "Participation", points: 1);
 
     public static IReadOnlyList<GradebookRule> Rules { get; } =
     [

@@ -37,12 +37,12 @@ internal sealed class ReportFilesGradeBuilder
             new QuestionDefinition("4.b", "Summary in about 100 words", []),
         ],
         [
-            new CriterionDefinition(new RuleDescriptor("HW7-01", "Derivation shown", Category: "Correctness", Severity: Severity.Error, Points: 2, HelpLink: "https://example.edu/rules/HW7-01"), "3.b.i", NoCheck.Instance),
-            new CriterionDefinition(new RuleDescriptor("HW7-03", "Numbers grounded in the blog", Points: 2), "4.a", NoCheck.Instance),
-            new CriterionDefinition(new RuleDescriptor("HW7-04", "About 100 words", Points: 1.5), "4.b", NoCheck.Instance),
-            new CriterionDefinition(new RuleDescriptor("HW7-05", "Disabled", Points: 3, IsEnabledByDefault: false), "4.b", NoCheck.Instance),
+            new CriterionDefinition(new RuleDescriptor("HW7-01", "Derivation shown", category: "Correctness", severity: Severity.Error, points: 2, helpLink: "https://example.edu/rules/HW7-01"), "3.b.i", NoCheck.Instance),
+            new CriterionDefinition(new RuleDescriptor("HW7-03", "Numbers grounded in the blog", points: 2), "4.a", NoCheck.Instance),
+            new CriterionDefinition(new RuleDescriptor("HW7-04", "About 100 words", points: 1.5), "4.b", NoCheck.Instance),
+            new CriterionDefinition(new RuleDescriptor("HW7-05", "Disabled", points: 3, isEnabledByDefault: false), "4.b", NoCheck.Instance),
         ],
-        [new CustomRuleDefinition(new RuleDescriptor("HW7-90", "Answers annotated", Category: "Participation", Points: 1), new RuleActions())]);
+        [new CustomRuleDefinition(new RuleDescriptor("HW7-90", "Answers annotated", category: "Participation", points: 1), new RuleActions())]);
 
     public static ReportContext Context(RubricDefinition? rubric = null) =>
         new(rubric ?? Rubric(), "0.1.0", new DateTimeOffset(2026, 11, 29, 23, 0, 0, TimeSpan.Zero));

@@ -15,7 +15,7 @@ public sealed class ExcelGradebookWriterBenchmark
     public void Ten_thousand_students_write_in_well_under_ten_seconds()
     {
         var rules = Enumerable.Range(1, 10)
-            .Select(i => new GradebookRule(new RuleDescriptor($"HW7-{i:00}", $"Criterion {i}", Severity: Severity.Error, Points: 2), new QuestionPath($"q.{i}")))
+            .Select(i => new GradebookRule(new RuleDescriptor($"HW7-{i:00}", $"Criterion {i}", severity: Severity.Error, points: 2), new QuestionPath($"q.{i}")))
             .ToList();
         var random = new Random(7);
         var grades = new List<TraceGrade>();

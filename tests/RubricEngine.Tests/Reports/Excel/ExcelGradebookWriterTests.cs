@@ -230,7 +230,7 @@ public sealed class ExcelGradebookWriterTests
     [Test]
     public void A_rule_only_the_grades_know_still_gets_a_column()
     {
-        var extra = new RubricEngine.Rubrics.RuleDescriptor("HW7-99", "Extra", Points: 1);
+        var extra = new RubricEngine.Rubrics.RuleDescriptor("HW7-99", "Extra", points: 1);
         using var wb = WriteAndOpen([Grade("s1", "A", null, Full(Derivation), Lost(extra, 0, "Missing."))]);
         Assert.That(wb.Worksheet("Grades").Cell("G1").GetString(), Is.EqualTo("HW7-99 Extra (1)"));
         Assert.That(wb.Worksheet("Grades").Cell("G2").GetDouble(), Is.EqualTo(0));
