@@ -8,5 +8,5 @@ namespace RubricEngine.Cli.Commands;
 public sealed class GradeCommand(IAnsiConsole console) : Command<GradeSettings>
 {
     public override int Execute(CommandContext context, GradeSettings settings, CancellationToken cancellationToken) =>
-        new GradeService(console, new RubricLoader(Console.Error)).Run(settings);
+        new GradeService(console, Console.Out, new RubricLoader(Console.Error)).Run(settings);
 }

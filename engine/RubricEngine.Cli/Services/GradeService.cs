@@ -19,8 +19,10 @@ namespace RubricEngine.Cli.Services;
 /// <summary>
 /// Runs <c>rubric grade</c>: read → segment → analyze → score (all in <see cref="BatchGrader"/>) → overrides →
 /// every requested report. Reports stream where they can; the xlsx and the in-place update need every row.
+/// Findings and errors go to <paramref name="output"/> one per line, unwrapped, so tools can parse them; the
+/// progress bar and the closing table go to the console.
 /// </summary>
-public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
+public sealed class GradeService(IAnsiConsole console, TextWriter output, RubricLoader loader)
 {
     public int Run(GradeSettings settings)
     {
@@ -53,14 +55,14 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
                 if (result.Error is { } error)
                 {
                     errors.Add(error);
-                    console.MarkupLine(Markup.Escape(error.ToString()));
+                    output.WriteLine(error.ToString());
                     return;
                 }
                 var grade = result.Grade!;
                 if (overrides is not null)
                 {
                     var outcome = overrides.Apply(grade);
-                    foreach (var w in outcome.Warnings) console.WriteLine(w.ToString());
+                    foreach (var w in outcome.Warnings) output.WriteLine(w.ToString());
                     grade = outcome.Grade;
                 }
                 foreach (var sink in sinks) sink.Add(grade);
@@ -70,11 +72,11 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
                 if (verbosity is { } shown)
                 {
                     foreach (var line in FindingFormatter.FormatAll(grade, shown))
-                        if (showProgress) findingLines.Add(line); else console.WriteLine(line);
+                        if (showProgress) findingLines.Add(line); else output.WriteLine(line);
                 }
             }
 
-            foreach (var error in files.Errors) { errors.Add(error); console.WriteLine(error.ToString()); }
+            foreach (var error in files.Errors) { errors.Add(error); output.WriteLine(error.ToString()); }
             if (showProgress)
             {
                 console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -83,7 +85,7 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
                         var task = ctx.AddTask("grading", maxValue: files.Files.Count);
                         foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), () => task.Increment(1))) Consume(r);
                     });
-                foreach (var line in findingLines) console.WriteLine(line);
+                foreach (var line in findingLines) output.WriteLine(line);
             }
             else
             {
@@ -99,7 +101,7 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
             if (settings.Into is not null)
                 UpdateGradebook(settings, definition, grades, started);
             if (overrides is not null)
-                foreach (var unused in overrides.Unused()) console.WriteLine(unused.ToString());
+                foreach (var unused in overrides.Unused()) output.WriteLine(unused.ToString());
 
             summary.Print(console, errors.Count);
             PrintWritten(settings);
@@ -116,9 +118,9 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
         if (path is null) return null;
         if (!File.Exists(path)) throw new UserErrorException($"{path}: error: the overrides file was not found.");
         var set = OverrideFile.Read(path);
-        foreach (var e in set.Errors) console.WriteLine(e.ToString());
+        foreach (var e in set.Errors) output.WriteLine(e.ToString());
         var applier = new OverrideApplier(set.Overrides);
-        foreach (var d in applier.Validate(definition)) console.WriteLine(d.ToString());
+        foreach (var d in applier.Validate(definition)) output.WriteLine(d.ToString());
         return applier;
     }
 
@@ -153,7 +155,7 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
     {
         foreach (var sink in sinks)
             if (sink is FileGradeSink<CsvGradeSink> csv)
-                foreach (var u in csv.Inner.Unmatched) console.WriteLine(u.ToString());
+                foreach (var u in csv.Inner.Unmatched) output.WriteLine(u.ToString());
     }
 
     private void UpdateGradebook(GradeSettings settings, RubricDefinition definition, IReadOnlyList<TraceGrade> grades, DateTimeOffset now)
@@ -168,10 +170,10 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
                 Rules = GradebookRule.From(definition),
                 Now = now,
             });
-            console.WriteLine($"Updated {report.StudentsUpdated} students in {report.Path} (backup: {report.BackupPath}).");
-            foreach (var s in report.StudentsWithoutTrace) console.WriteLine($"{settings.Into}: warning: no trace for student {s}");
-            foreach (var t in report.TracesWithoutStudent) console.WriteLine($"{t}: warning: no student in {settings.Into} matches this trace");
-            foreach (var k in report.KeptOverrides) console.WriteLine($"{settings.Into}: note: kept manual value for {k.Student} in '{k.Column}' ({k.Existing}; computed {k.Computed})");
+            output.WriteLine($"Updated {report.StudentsUpdated} students in {report.Path} (backup: {report.BackupPath}).");
+            foreach (var s in report.StudentsWithoutTrace) output.WriteLine($"{settings.Into}: warning: no trace for student {s}");
+            foreach (var t in report.TracesWithoutStudent) output.WriteLine($"{t}: warning: no student in {settings.Into} matches this trace");
+            foreach (var k in report.KeptOverrides) output.WriteLine($"{settings.Into}: note: kept manual value for {k.Student} in '{k.Column}' ({k.Existing}; computed {k.Computed})");
         }
         catch (GradebookUpdateException e)
         {
@@ -182,7 +184,7 @@ public sealed class GradeService(IAnsiConsole console, RubricLoader loader)
     private void PrintWritten(GradeSettings s)
     {
         foreach (var (label, path) in new[] { ("gradebook", s.Output), ("CSV", s.Csv), ("SARIF", s.Sarif), ("feedback", s.Feedback) })
-            if (path is not null) console.WriteLine($"Wrote {label}: {path}");
+            if (path is not null) output.WriteLine($"Wrote {label}: {path}");
     }
 
     /// <summary>The findings to print; null for "summary", which prints only the closing table.</summary>
