@@ -33,7 +33,7 @@ internal static class LatexTokenizer
     private static readonly HashSet<string> StyleCommands = new(StringComparer.Ordinal)
     {
         "mathbf", "boldsymbol", "bm", "mathit", "mathrm", "mathsf", "mathnormal", "textbf", "textit", "pmb", "bold",
-        "mathbfit", "symbf", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits",
+        "mathbfit", "symbf", "boxed", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits",
     };
 
     // Spacing and sizing commands: no meaning for comparison.
