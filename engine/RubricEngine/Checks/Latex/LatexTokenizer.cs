@@ -70,6 +70,9 @@ internal static class LatexTokenizer
     {
         var tokens = new List<LatexToken>();
         var i = 0;
+        // \boxed{a = b} is the statement a = b: its braces are dropped (depths at which a brace closes a box).
+        var depth = 0;
+        var boxes = new Stack<int>();
         while (i < text.Length)
         {
             var c = text[i];
@@ -77,8 +80,30 @@ internal static class LatexTokenizer
             if (c == '%') { while (i < text.Length && text[i] != '\n') i++; continue; } // TeX comment
             if (c == '\\')
             {
+                if (string.CompareOrdinal(text, i, "\\boxed", 0, 6) == 0)
+                {
+                    var j = i + 6;
+                    while (j < text.Length && text[j] == ' ') j++;
+                    if (j < text.Length && text[j] == '{')
+                    {
+                        boxes.Push(depth++);
+                        i = j + 1;
+                        continue;
+                    }
+                }
                 i = ReadCommand(text, i, tokens);
                 continue;
+            }
+            if (c == '{') depth++;
+            if (c == '}')
+            {
+                depth = Math.Max(0, depth - 1);
+                if (boxes.Count > 0 && boxes.Peek() == depth)
+                {
+                    boxes.Pop();
+                    i++;
+                    continue;
+                }
             }
             if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
             {
