@@ -67,6 +67,7 @@ public sealed class LatexNormalizer
         var (statements, truncated) = LatexParser.Parse(latex ?? "");
         var normalized = statements
             .Select(s => new NormalizedStatement(s.Sides.Select(side => side is OpaqueNode { Text: "" } ? null : _builder.Build(side)).ToArray(), s.Relations, s.Tag))
+            .Where(s => s.Sides.Any(side => side.Length > 0)) // "()" or a lone "=" says nothing
             .ToList();
         return new NormalizedMath(normalized, truncated);
     }

@@ -32,6 +32,14 @@ internal sealed class LatexParser
         "\\\\", "\\quad", "\\qquad", "\\newline", "\\cr",
     };
 
+    // Binary operators and arrows: never a factor on their own.
+    private static readonly HashSet<string> OperatorCommands = new(StringComparer.Ordinal)
+    {
+        "\\cdot", "\\times", "\\ast", "\\circ", "\\odot", "\\otimes", "\\oplus", "\\pm", "\\mp", "\\to", "\\rightarrow",
+        "\\leftarrow", "\\mapsto", "\\in", "\\notin", "\\subset", "\\subseteq", "\\forall", "\\exists", "\\mid", "\\setminus",
+        "\\rVert", "\\rvert", "\\rangle", "\\}", "\\rbrace", "\\rbrack", "\\rparen", "\\sim", "\\propto", "\\wedge", "\\vee",
+    };
+
     private readonly List<LatexToken> _tokens;
     private int _pos;
     private int _depth;
@@ -229,7 +237,7 @@ internal sealed class LatexParser
                 || t.Kind == TokenKind.Symbol && t.Text is "*")
             {
                 // \odot and \circ are element-wise products: kept apart from the matrix product.
-                if (t.Text is "\\odot" or "\\circ") factors.Add(new SymNode(t.Text));
+                if (t.Text is "\\odot" or "\\circ") factors.Add(new SymNode("\\text{" + t.Text[1..] + "}"));
                 _pos++;
                 continue;
             }
@@ -301,7 +309,7 @@ internal sealed class LatexParser
                 {
                     SymNode s => new SymNode($"{s.Name}_{{{LatexPrinter.Key(sub)}}}"),
                     TransposeNode { Operand: SymNode s } => new TransposeNode(new SymNode($"{s.Name}_{{{LatexPrinter.Key(sub)}}}")),
-                    NormNode n => n with { Kind = LatexPrinter.Key(sub) },
+                    NormNode n when n.Kind != "abs" => n with { Kind = LatexPrinter.Key(sub) },
                     _ => new OpaqueNode("(" + LatexPrinter.Key(node) + ")_{" + LatexPrinter.Key(sub) + "}"),
                 };
             }
@@ -324,7 +332,7 @@ internal sealed class LatexParser
     {
         // Transpose spellings: ^\top, ^T, ^{T}, ^{\top}, ^\intercal, ^{\mathsf T}, ^{\mathrm{T}}; ^{-\top} is the inverse transpose.
         var exponent = ParseScript();
-        if (IsTransposeMark(exponent)) return new TransposeNode(node);
+        if (IsTransposeMark(exponent)) return node is NormNode or NumNode ? node : new TransposeNode(node); // scalars are their own transpose
         if (exponent is SumNode { Terms.Length: 1 } s && s.Negated[0] && IsTransposeMark(s.Terms[0]))
             return new PowerNode(new TransposeNode(node), new NumNode(-1));
         return new PowerNode(node, exponent);
@@ -337,7 +345,7 @@ internal sealed class LatexParser
     {
         if (Peek is not { } t) return new OpaqueNode("");
         if (t.Kind == TokenKind.Symbol && t.Text == "{") return ParsePrimary() ?? new OpaqueNode("");
-        if (t.Kind == TokenKind.Number && t.Text.Length > 1)
+        if (t.Kind == TokenKind.Number && t.Text.Length > 1 && char.IsAsciiDigit(t.Text[0]))
         {
             // x^23 in TeX is x^2 3; keep the first digit.
             _tokens[_pos] = t with { Text = t.Text[1..] };
@@ -445,6 +453,7 @@ internal sealed class LatexParser
             _pos++;
             return new SymNode(name);
         }
+        if (RelationCommands.ContainsKey(name) || Separators.Contains(name) || OperatorCommands.Contains(name)) return null;
         if (name.Length > 2 && char.IsAsciiLetter(name[1]))
         {
             // Greek letters and other named symbols: \Lambda, \Sigma, \lambda.
@@ -477,6 +486,20 @@ internal sealed class LatexParser
 
     private MathNode GroupBody(string open, string close)
     {
+        // Inside brackets an enclosing norm's closer is not special: \|\sqrt{\|x\|}\| nests.
+        _closers.Add([]);
+        try
+        {
+            return GroupItems(open, close);
+        }
+        finally
+        {
+            _closers.RemoveAt(_closers.Count - 1);
+        }
+    }
+
+    private MathNode GroupItems(string open, string close)
+    {
         var items = new List<MathStatement>();
         while (Peek is { } t && !(t.Text == close && t.Kind is TokenKind.Symbol or TokenKind.Command))
         {
@@ -497,15 +520,18 @@ internal sealed class LatexParser
 
     private static MathNode Collapse(string open, string close, List<MathStatement> items)
     {
-        if (items.Count == 0) return new OpaqueNode("");
-        if (items.Count == 1 && items[0].Sides.Length == 1) return items[0].Sides[0];
-        // A tuple or a relation inside brackets: kept whole, in canonical text.
-        return new OpaqueNode(open + string.Join(", ", items.Select(LatexPrinter.Print)) + close);
+        var kept = items.Select(i => (Item: i, Text: LatexPrinter.Print(i))).Where(x => x.Text.Length > 0).ToList();
+        if (kept.Count == 0) return new OpaqueNode("");
+        if (kept.Count == 1 && kept[0].Item.Sides.Length == 1) return kept[0].Item.Sides[0];
+        // A tuple or a relation inside brackets: kept whole, in canonical text, always in braces so that
+        // printing and reading it again gives the same text whatever bracket it came in.
+        return new OpaqueNode("{" + string.Join(", ", kept.Select(x => x.Text)) + "}");
     }
 
     private MathNode Norm(string open, string kind)
     {
         _pos++;
+        // \lVert and \lvert only open; | and \| close the innermost norm of their kind.
         var closers = kind == "abs" ? new[] { "|", "\\rvert", "\\vert" } : ["\\|", "\\Vert", "\\rVert"];
         _closers.Add(closers);
         try

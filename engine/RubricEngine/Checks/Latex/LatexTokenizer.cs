@@ -138,7 +138,7 @@ internal static class LatexTokenizer
                 case '\u21D4' or '\u27FA': tokens.Add(new LatexToken(TokenKind.Command, "\\Leftrightarrow")); break;
                 case '\u2264': tokens.Add(new LatexToken(TokenKind.Command, "\\leq")); break;
                 case '\u2265': tokens.Add(new LatexToken(TokenKind.Command, "\\geq")); break;
-                case '\u2225': tokens.Add(new LatexToken(TokenKind.Command, "\\|")); break;
+                case '\u2225' or '\u2016': tokens.Add(new LatexToken(TokenKind.Command, "\\|")); break;
                 case '\u2234': tokens.Add(new LatexToken(TokenKind.Command, "\\therefore")); break;
                 default:
                     if (char.IsLetter(c)) tokens.Add(new LatexToken(TokenKind.Letter, c.ToString()));

@@ -72,7 +72,8 @@ internal sealed class Polynomial
     private static Atom[]? Canonical(Atom[] atoms)
     {
         var scalars = atoms.Where(a => a.Scalar).OrderBy(a => a.Key, StringComparer.Ordinal);
-        var matrices = atoms.Where(a => !a.Scalar).ToList();
+        // An empty group "()" is no factor at all.
+        var matrices = atoms.Where(a => !a.Scalar && a.Base.Length > 0).ToList();
         var hadIdentity = matrices.Remove(Atom.Identity);
         while (matrices.Remove(Atom.Identity)) { }
         // A product with the identity drops it; the identity alone stays (I is not the number 1).

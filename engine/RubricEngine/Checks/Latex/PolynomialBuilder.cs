@@ -102,8 +102,9 @@ internal sealed class PolynomialBuilder
             case NormNode norm:
                 {
                     var inner = BuildCore(norm.Operand, substitute).Key;
-                    var text = norm.Kind == "abs" ? "|" + inner + "|"
-                        : "\\|" + inner + "\\|" + (norm.Kind.Length > 0 ? "_{" + norm.Kind + "}" : "");
+                    // \lVert … \rVert: distinct opener and closer, so nested norms print unambiguously.
+                    var text = norm.Kind == "abs" ? "\\lvert " + inner + " \\rvert"
+                        : "\\lVert " + inner + " \\rVert" + (norm.Kind.Length > 0 ? "_{" + norm.Kind + "}" : "");
                     return Polynomial.Of(new Atom(text, Scalar: true));
                 }
             case OpaqueNode o:
@@ -143,6 +144,8 @@ internal sealed class PolynomialBuilder
             return Polynomial.Of(argument.Terms.Select(m =>
                 new Monomial(m.Coefficient, [new Atom("\\operatorname{tr}(" + CanonicalTrace(m.Atoms) + ")", Scalar: true)])));
         }
+        if (apply.Function == "'" && argument.SingleAtom is { Simple: true, Transposed: false } primed)
+            return Polynomial.Of(new Atom(primed.Base + "'", Simple: true)); // (X)' is X'
         var scalar = apply.Function is "det" or "rank";
         var text = apply.Function switch
         {

@@ -32,6 +32,18 @@ public sealed class ConditionsUsedScriptApiTests
         Assert.That(Errors(""".ConditionsUsed(from: "3.b.i", ("W_1", @"U_k^\top"), ("W_2", "U_k"))"""), Is.Empty);
 
     [Test]
+    public void Reference_credit_overload_compiles() =>
+        Assert.That(Errors(""".ConditionsUsed("3.b.i", referenceCredit: 0.25, ("W_1", @"U_k^\top"), ("W_2", "U_k"))"""), Is.Empty);
+
+    [Test]
+    public void Rule_doc_pages_are_embedded()
+    {
+        var names = typeof(ConditionsUsedCheck).Assembly.GetManifestResourceNames();
+        Assert.That(names, Has.Some.EndsWith("RE0004.md"));
+        Assert.That(names, Has.Some.EndsWith("RE0005.md"));
+    }
+
+    [Test]
     public void Brief_spelling_with_named_params_and_several_values_does_not_compile() =>
         // C# lets a named argument fill a params parameter with one value only: this is why the docs show
         // substitute: [ … ] instead.

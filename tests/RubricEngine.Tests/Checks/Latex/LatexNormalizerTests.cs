@@ -22,6 +22,10 @@ public sealed class LatexNormalizerTests
     [TestCase(@"-(A - B)", @"B - A")]
     [TestCase(@"{{{A}}} + {B}", @"B + A")]
     [TestCase(@"\nabla_{W_1} L = 0", @"\nabla_{W_{1}} L = 0")]
+    [TestCase(@"(A^\top)^{-1}", @"(A^{-1})^T")]
+    [TestCase("\u2016A\u2016_F", @"\|A\|_F")]
+    [TestCase(@"\boxed{A = B}", @"A = B")]
+    [TestCase(@"a \implies b", @"a \Rightarrow b")]
     public void Equal_formulas_written_differently_normalize_the_same(string a, string b) =>
         Assert.That(N(a), Is.EqualTo(N(b)));
 
