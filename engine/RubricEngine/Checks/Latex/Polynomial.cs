@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+
+namespace RubricEngine.Checks.Latex;
+
+/// <summary>
+/// A factor of a monomial: a variable, a trace, a norm, or anything kept whole (a fraction with a symbolic
+/// denominator, an inverse). <see cref="Scalar"/> atoms (traces, norms) commute with everything.
+/// </summary>
+internal sealed record Atom(string Base, bool Transposed = false, bool Scalar = false, bool Simple = false)
+{
+    public static readonly Atom Identity = new("I", Simple: true);
+
+    public string Key => !Transposed ? Base : Simple ? Base + "^{\\top}" : "(" + Base + ")^{\\top}";
+
+    public Atom Transpose() => Scalar || this == Identity ? this : this with { Transposed = !Transposed };
+}
+
+/// <summary>A coefficient times an ordered product of atoms (scalar atoms first).</summary>
+internal sealed record Monomial(double Coefficient, Atom[] Atoms)
+{
+    public string Key => string.Join(" ", Atoms.Select(a => a.Key));
+}
+
+/// <summary>
+/// The normal form of an expression: a sum of monomials over non-commuting matrices, like terms combined,
+/// sorted by key. Two expressions with the same <see cref="Key"/> are equal as matrix polynomials.
+/// </summary>
+internal sealed class Polynomial
+{
+    public const int MaxTerms = 256;
+
+    public static readonly Polynomial Zero = new([]);
+
+    private Polynomial(Monomial[] terms) => Terms = terms;
+
+    public Monomial[] Terms { get; }
+
+    public bool IsZero => Terms.Length == 0;
+
+    /// <summary>The number when the polynomial is a constant; null otherwise.</summary>
+    public double? Constant => Terms.Length == 0 ? 0 : Terms.Length == 1 && Terms[0].Atoms.Length == 0 ? Terms[0].Coefficient : null;
+
+    /// <summary>The single atom when the polynomial is exactly one atom with coefficient 1.</summary>
+    public Atom? SingleAtom => Terms.Length == 1 && Terms[0].Coefficient == 1 && Terms[0].Atoms.Length == 1 ? Terms[0].Atoms[0] : null;
+
+    public string Key => LatexPrinter.Print(this);
+
+    public static Polynomial Number(double value) => Of([new Monomial(value, [])]);
+
+    public static Polynomial Of(Atom atom) => Of([new Monomial(1, [atom])]);
+
+    /// <summary>Combines like terms, drops zeros, puts scalar atoms first and sorts: the canonical form.</summary>
+    public static Polynomial Of(IEnumerable<Monomial> monomials)
+    {
+        var combined = new Dictionary<string, Monomial>(StringComparer.Ordinal);
+        foreach (var m in monomials)
+        {
+            var atoms = Canonical(m.Atoms);
+            if (atoms is null) continue; // a product with zero
+            var normalized = new Monomial(Round(m.Coefficient), atoms);
+            var key = normalized.Key;
+            combined[key] = combined.TryGetValue(key, out var existing)
+                ? existing with { Coefficient = Round(existing.Coefficient + normalized.Coefficient) }
+                : normalized;
+        }
+        var terms = combined.Values.Where(m => m.Coefficient != 0 && double.IsFinite(m.Coefficient))
+            .OrderBy(m => m.Key, StringComparer.Ordinal).ThenBy(m => m.Coefficient).ToArray();
+        return new Polynomial(terms);
+    }
+
+    private static Atom[]? Canonical(Atom[] atoms)
+    {
+        var scalars = atoms.Where(a => a.Scalar).OrderBy(a => a.Key, StringComparer.Ordinal);
+        // An empty group "()" is no factor at all.
+        var matrices = atoms.Where(a => !a.Scalar && a.Base.Length > 0).ToList();
+        var hadIdentity = matrices.Remove(Atom.Identity);
+        while (matrices.Remove(Atom.Identity)) { }
+        // A product with the identity drops it; the identity alone stays (I is not the number 1).
+        if (hadIdentity && matrices.Count == 0) matrices.Add(Atom.Identity);
+        return [.. scalars, .. matrices];
+    }
+
+    /// <summary>12 significant digits: 3 · (1/3) is 1.</summary>
+    private static double Round(double value) =>
+        value == 0 || !double.IsFinite(value) ? value : double.Parse(value.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    public Polynomial Add(Polynomial other) => Of(Terms.Concat(other.Terms));
+
+    public Polynomial Negate() => Scale(-1);
+
+    public Polynomial Subtract(Polynomial other) => Add(other.Negate());
+
+    public Polynomial Scale(double factor) => Of(Terms.Select(t => t with { Coefficient = t.Coefficient * factor }));
+
+    /// <summary>The product in order, or null when it would have more than <see cref="MaxTerms"/> terms.</summary>
+    public Polynomial? Multiply(Polynomial other)
+    {
+        if (Terms.Length * (long)other.Terms.Length > MaxTerms) return null;
+        var result = new List<Monomial>(Terms.Length * other.Terms.Length);
+        foreach (var a in Terms)
+            foreach (var b in other.Terms)
+                result.Add(new Monomial(a.Coefficient * b.Coefficient, [.. a.Atoms, .. b.Atoms]));
+        return Of(result);
+    }
+
+    /// <summary>(AB)ᵀ = BᵀAᵀ, (A + B)ᵀ = Aᵀ + Bᵀ: transposes end up on the atoms.</summary>
+    public Polynomial Transpose() =>
+        Of(Terms.Select(t => new Monomial(t.Coefficient, t.Atoms.Reverse().Select(a => a.Transpose()).ToArray())));
+}
+
+/// <summary>Prints normal forms as TeX that parses back to the same normal form (normalization is idempotent).</summary>
+internal static class LatexPrinter
+{
+    public static string Print(Polynomial p)
+    {
+        if (p.IsZero) return "0";
+        var sb = new StringBuilder();
+        for (var i = 0; i < p.Terms.Length; i++)
+        {
+            var m = p.Terms[i];
+            var negative = m.Coefficient < 0;
+            if (i == 0) { if (negative) sb.Append('-'); }
+            else sb.Append(negative ? " - " : " + ");
+            var magnitude = Math.Abs(m.Coefficient);
+            var atoms = PrintAtoms(m.Atoms);
+            if (m.Atoms.Length == 0) sb.Append(FormatNumber(magnitude));
+            else
+            {
+                if (magnitude != 1) sb.Append(FormatNumber(magnitude)).Append(' ');
+                sb.Append(atoms);
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string PrintAtoms(Atom[] atoms)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < atoms.Length;)
+        {
+            var j = i;
+            while (j < atoms.Length && atoms[j] == atoms[i]) j++;
+            var count = j - i;
+            var key = atoms[i].Key;
+            if (count == 1) parts.Add(key);
+            else parts.Add((atoms[i] is { Simple: true, Transposed: false } ? key : "(" + key + ")") + "^{" + count.ToString(CultureInfo.InvariantCulture) + "}");
+            i = j;
+        }
+        return string.Join(" ", parts);
+    }
+
+    public static string FormatNumber(double value) => value.ToString("G12", CultureInfo.InvariantCulture);
+
+    /// <summary>The canonical text of a node (used for subscripts and names).</summary>
+    public static string Key(MathNode node) => Print(PolynomialBuilder.Default.Build(node));
+
+    public static string Print(MathStatement statement) => Print(statement, PolynomialBuilder.Default);
+
+    public static string Print(MathStatement statement, PolynomialBuilder builder)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < statement.Sides.Length; i++)
+        {
+            if (i > 0) sb.Append(' ').Append(statement.Relations[i - 1]).Append(' ');
+            var side = statement.Sides[i];
+            sb.Append(side is OpaqueNode { Text: "" } ? "" : Print(builder.Build(side)));
+        }
+        if (statement.Tag is not null) sb.Append(" \\tag{").Append(statement.Tag).Append('}');
+        return sb.ToString().Trim();
+    }
+}
