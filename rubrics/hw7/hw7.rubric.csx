@@ -8,7 +8,9 @@ Rubric("CS182 HW7 — LLM use", r =>
 
     r.Question("3.b.i", "First-order optimality conditions")
      .Criterion("HW7-01", "Derivation shown", points: 2)
-     .DerivationShown(minSteps: 3, requires: (@"\operatorname{tr}\left((X - W_2 W_1 X)^\top (X - W_2 W_1 X)\right)", "the expansion of the Frobenius norm as a trace"));
+     .DerivationShown(minSteps: 3,
+                      requires: @"\operatorname{tr}\left((X - W_2 W_1 X)^\top (X - W_2 W_1 X)\right)",
+                      named: "the expansion of the Frobenius norm as a trace");
 
     r.Question("3.b.ii", "Principal components satisfy the conditions")
      .Criterion("HW7-02", "Uses the conditions from (i)", points: 3)
