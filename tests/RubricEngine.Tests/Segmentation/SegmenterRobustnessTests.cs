@@ -1,5 +1,6 @@
 using CsCheck;
 using RubricEngine.Documents;
+using RubricEngine.Grading;
 using RubricEngine.Segmentation;
 using RubricEngine.Traces;
 
@@ -14,7 +15,7 @@ public sealed class SegmenterRobustnessTests
     [Test]
     public void Any_markdown_segments_without_throwing_and_answers_lie_inside_their_message()
     {
-        var segmenter = new Segmenter(SampleTraces.Hw7);
+        var segmenter = new Segmenter(Hw7Example.Rubric.SegmenterOptions);
         Gen.Select(MarkdownishText, MarkdownishText, MarkdownishText).Sample((prompt, reply, second) =>
         {
             var contents = new[] { prompt, reply, second };
@@ -35,8 +36,10 @@ public sealed class SegmenterRobustnessTests
     [Test]
     public void Segmentation_is_deterministic()
     {
-        var (first, _) = SampleTraces.Segment("01-alice-all-in-one.json");
-        var (second, _) = SampleTraces.Segment("01-alice-all-in-one.json");
+        var trace = new TraceReader().Read([Path.Combine(Hw7Example.Traces, "01-alice-all-in-one.json")]).Traces.Single();
+        var first = new Grader(Hw7Example.Rubric).Analyze(trace).Segmentation;
+        var second = new Grader(Hw7Example.Rubric).Analyze(trace).Segmentation;
+        Assert.That(first.Answers, Is.Not.Empty);
         Assert.That(second.Answers.Select(a => (a.Question.Value, a.Attempt, a.MessageIndex, a.Span)), Is.EqualTo(first.Answers.Select(a => (a.Question.Value, a.Attempt, a.MessageIndex, a.Span))));
     }
 }
