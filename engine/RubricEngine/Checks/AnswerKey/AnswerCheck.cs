@@ -9,7 +9,7 @@ namespace RubricEngine.Checks;
 /// <summary>
 /// RE0006: the answer's stated final answer is the expected one. "Stated" means a conclusion, not a mention:
 /// <c>\boxed{B}</c>, "Answer: B", "The answer is (B)", "Final answer: nn.MSELoss", a bold option line ("**B**"),
-/// or an answer that is nothing but the answer. The last such statement counts, so an answer that weighs A, B
+/// a recommendation of one code name ("Use `nn.MSELoss`"), or an answer that is nothing but the answer. The last such statement counts, so an answer that weighs A, B
 /// and C and concludes "Answer: C" answers C. Score 1 or 0.
 /// </summary>
 public sealed partial class AnswerCheck : ICheck
@@ -29,6 +29,10 @@ public sealed partial class AnswerCheck : ICheck
     [GeneratedRegex(@"\b(final\s+answer|correct\s+answer|correct\s+option|correct\s+choice|answer)\b[*_\s)]{0,6}(is\b|would\s+be\b|:|=)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
+    // "Use `nn.MSELoss`", "I'd pick `torch.optim.Adam`": a recommendation of one code name is a stated answer.
+    [GeneratedRegex(@"\b(use|choose|pick|select|recommend)\s+(the\s+)?`[^`\n]{1,80}`", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex Recommendation();
+
     [GeneratedRegex(@"\b[A-H]\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex OptionLetter();
 
@@ -42,6 +46,7 @@ public sealed partial class AnswerCheck : ICheck
     {
         (string, TextSpan)? labelled = null;
         (string, TextSpan)? bold = null;
+        (string, TextSpan)? recommended = null;
         var pending = false; // "Final answer:" closing a block: the statement is the next block
         bool Fits(string text) => Strip(text).Length > 0 && (!optionAnswer || OptionStart(text) is not null);
         foreach (var block in blocks)
@@ -79,6 +84,15 @@ public sealed partial class AnswerCheck : ICheck
                 var at = cell.Length > 0 ? raw.LastIndexOf(cell, StringComparison.Ordinal) : -1;
                 if (Fits(cell)) labelled = (cell, at >= 0 ? new TextSpan(block.Span.Start + at, cell.Length) : block.Span);
             }
+            if (!optionAnswer && block.Kind is BlockKind.Paragraph or BlockKind.ListItem)
+            {
+                foreach (var m in Recommendation().EnumerateMatches(raw))
+                {
+                    var open = raw.IndexOf('`', m.Index);
+                    var code = raw[open..(m.Index + m.Length)];
+                    if (Fits(code)) recommended = (code, new TextSpan(block.Span.Start + open, code.Length));
+                }
+            }
             if (block.Kind is BlockKind.Paragraph or BlockKind.ListItem && raw.TrimStart().StartsWith("**", StringComparison.Ordinal))
             {
                 var inner = raw.TrimStart()[2..];
@@ -90,6 +104,7 @@ public sealed partial class AnswerCheck : ICheck
         }
         if (labelled is not null) return labelled;
         if (bold is not null) return bold;
+        if (recommended is not null) return recommended;
 
         // An answer that is only the answer ("B", "`nn.MSELoss`").
         var prose = blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem).ToList();

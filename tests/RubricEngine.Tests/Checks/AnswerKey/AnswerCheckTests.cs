@@ -61,6 +61,9 @@ public sealed class AnswerCheckTests
     [TestCase("Final answer: nn.L1Loss", false)]
     [TestCase("Final answer: nn.MSELossWeighted", false)]
     [TestCase("`nn.MSELoss`", true)]
+    [TestCase("Use `nn.MSELoss` — mean squared error is the standard loss for regression targets.", true)]
+    [TestCase("Use `nn.L1Loss` here; `nn.MSELoss` is more sensitive to outliers.", false)]
+    [TestCase("Unlike `nn.MSELoss`, the Huber loss is robust to outliers, so it is a good choice.", false)]
     public void Short_text_answers_compare_without_markup_or_case(string markdown, bool passes) =>
         Assert.That(Run(markdown, "nn.MSELoss").Passed, Is.EqualTo(passes));
 
