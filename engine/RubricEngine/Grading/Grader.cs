@@ -137,10 +137,11 @@ public sealed class Grader
         if (result is null) yield break;
 
         var deducting = result.Evidence.Count(e => (e.Severity ?? rule.Severity) is Severity.Warning or Severity.Error);
-        if (result.Evidence.Count == 0)
+        if (deducting == 0 && !result.Passed)
         {
-            if (!result.Passed) yield return Make(rule.Severity, result.Message, head, lost);
-            yield break;
+            // Points were lost but no piece of evidence carries them: the comment itself is the finding, at the
+            // answer's first block, so every lost point still points at text.
+            yield return Make(rule.Severity, result.Message, head, lost);
         }
         foreach (var e in result.Evidence)
         {

@@ -9,7 +9,8 @@ static RuleDescriptor AnswersAnnotated(string id) => new(
 /// <summary>Reports the assistant answers the student did not annotate.</summary>
 static void RequireAnnotations(RuleContext ctx) => ctx.RegisterTraceAction(t =>
 {
-    var answered = t.Answers.Select(a => a.Message).Distinct().ToList();
-    var missing = answered.Where(m => m.Annotations.Count == 0).ToList();
-    if (missing.Count > 0) t.Report(t.LocationOf(missing[0]), missing.Count, answered.Count);
+    var answered = t.Answers.GroupBy(a => a.Message.Index).Select(g => g.First()).ToList();
+    var missing = answered.Where(a => a.Message.Annotations.Count == 0).ToList();
+    // Point at the first unannotated answer's opening block: where the student should have commented.
+    if (missing.Count > 0) t.Report(t.LocationOf(missing[0].Message.Index, missing[0].Blocks[0].Span), missing.Count, answered.Count);
 });

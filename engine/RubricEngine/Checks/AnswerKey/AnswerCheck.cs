@@ -70,6 +70,9 @@ public sealed partial class AnswerCheck : ICheck
                 var start = m.Index + m.Length;
                 var end = start;
                 while (end < raw.Length && end - start < MaxStatement && raw[end] is not ('\n' or '\r')) end++;
+                // The statement's span covers the answer itself, not the space before it or the full stop after.
+                while (start < end && char.IsWhiteSpace(raw[start])) start++;
+                while (end > start && (char.IsWhiteSpace(raw[end - 1]) || raw[end - 1] is '.' or ';' or ',')) end--;
                 var text = raw[start..end];
                 if (Fits(text)) labelled = (text, new TextSpan(block.Span.Start + start, end - start));
                 else if (Strip(text).Length == 0 && end >= raw.TrimEnd().Length) pending = true;

@@ -17,12 +17,13 @@ public sealed class ConditionsUsedCheck : ICheck
 
     private static readonly string[] Ordinals = ["first", "second", "third", "fourth", "fifth", "sixth"];
 
-    // Phrases that refer to all the earlier conditions at once.
+    // Phrases that refer to all the earlier conditions at once by where they come from. A bare "satisfies the
+    // conditions" names nothing a student could be asked to show, so it earns no reference credit.
     private static readonly string[] GenericReferences =
     [
         "stationarity condition", "optimality condition", "first-order condition", "first order condition",
         "conditions from", "conditions derived", "conditions in part", "conditions of part", "conditions above", "both conditions",
-        "these conditions", "the conditions", "gradient conditions",
+        "gradient conditions",
     ];
 
     private readonly LatexNormalizer _plain = LatexNormalizer.Default;

@@ -79,6 +79,17 @@ public sealed class ConditionsUsedCheckTests
     }
 
     [Test]
+    public void Saying_the_conditions_hold_without_naming_or_showing_them_earns_nothing()
+    {
+        const string later = """
+            The principal components are the optimal linear encoder, so they satisfy the conditions.
+            """;
+        var result = Grade(Conditions, later);
+        Assert.That(result.Score, Is.EqualTo(0));
+        Assert.That(result.Message, Does.Contain("Condition (1) is never used"));
+    }
+
+    [Test]
     public void Restating_the_condition_without_substituting_does_not_count_as_using_it()
     {
         const string later = """
