@@ -1,0 +1,53 @@
+using RubricEngine.Grading;
+using RubricEngine.Rubrics;
+using RubricEngine.Traces;
+
+namespace RubricEngine.Tests.Grading;
+
+public sealed class BatchGraderTests
+{
+    private static Grader PassingGrader()
+    {
+        var globals = new RubricGlobals(".");
+        globals.Rubric("test", r => r.Question("1").Criterion("C-01", "Anything", 1).Custom(_ => CheckResult.Pass()));
+        return new Grader(globals.BuildRubric());
+    }
+
+    private static FileReadResult OneTrace(string file, string id) =>
+        new([new Trace(id, null, new Student(id), null, [], [new Message(0, Role.Assistant, "**Problem 1.** x", null, [], [], null)]) { File = file }], []);
+
+    [Test]
+    public void Results_keep_input_order_whatever_the_thread_count()
+    {
+        var files = Enumerable.Range(0, 200).Select(i => $"f{i:000}.json").ToList();
+        // Uneven work so that later files often finish first.
+        FileReadResult Read(string f) { Thread.SpinWait((200 - int.Parse(f[1..4])) * 200); return OneTrace(f, f); }
+
+        var one = new BatchGrader(PassingGrader(), 1).Grade(files, Read).Select(r => r.Grade!.File).ToList();
+        var two = new BatchGrader(PassingGrader(), 2).Grade(files, Read).Select(r => r.Grade!.File).ToList();
+
+        Assert.That(one, Is.EqualTo(files));
+        Assert.That(two, Is.EqualTo(files));
+    }
+
+    [Test]
+    public void A_duplicate_trace_id_is_rejected_on_the_later_file_and_names_the_first()
+    {
+        var results = new BatchGrader(PassingGrader(), 2).Grade(["a.json", "b.json", "c.json"],
+            f => OneTrace(f, f == "c.json" ? "a.json" : f)).ToList();
+
+        Assert.That(results.Take(2).Select(r => r.Grade?.TraceId), Is.EqualTo(new[] { "a.json", "b.json" }));
+        Assert.That(results[2].Error!.File, Is.EqualTo("c.json"));
+        Assert.That(results[2].Error!.Reason, Does.Contain("duplicate trace id 'a.json'").And.Contain("a.json"));
+    }
+
+    [Test]
+    public void A_reader_that_throws_costs_only_its_file()
+    {
+        var results = new BatchGrader(PassingGrader(), 2).Grade(["a.json", "bad.json", "c.json"],
+            f => f == "bad.json" ? throw new IOException("disk on fire") : OneTrace(f, f)).ToList();
+
+        Assert.That(results.Count(r => r.Grade is not null), Is.EqualTo(2));
+        Assert.That(results[1].Error!.ToString(), Does.Contain("bad.json").And.Contain("disk on fire"));
+    }
+}
