@@ -25,12 +25,14 @@ public static class RubricApp
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(host);
             config.PropagateExceptions();
+            // An unknown or misspelt option is an error, not silently ignored (--colour, --overide).
+            config.Settings.StrictParsing = true;
             config.AddCommand<GradeCommand>("grade")
                 .WithDescription("Grade traces with a rubric and write the gradebook and reports.")
                 .WithExample("grade", "rubrics/hw7/hw7.rubric.csx", "rubrics/hw7/traces", "-o", "hw7-grades.xlsx");
             config.AddCommand<ShowCommand>("show")
                 .WithDescription("Show which text answers which question on which attempt.")
-                .WithExample("show", "rubrics/hw7/traces/ana.json", "--rubric", "rubrics/hw7/hw7.rubric.csx");
+                .WithExample("show", "rubrics/hw7/traces/03-carol-retry-problem-4.json", "--rubric", "rubrics/hw7/hw7.rubric.csx");
             config.AddCommand<ImportCommand>("import")
                 .WithDescription("Convert ChatGPT / Claude / Le Chat / ShareGPT / Markdown exports to rubric-trace/1.")
                 .WithExample("import", "chatgpt", "conversations.json", "-o", "traces/");
