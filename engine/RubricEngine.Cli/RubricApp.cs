@@ -10,20 +10,29 @@ public static class RubricApp
 {
     public static Task<int> RunAsync(string[] args) => RunAsync(args, AnsiConsole.Console);
 
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console)
+    /// <summary>
+    /// Runs one command line. Tables, help and progress go to <paramref name="console"/>; plain lines (findings,
+    /// JSON) to <see cref="CliHost.Out"/> and errors to <see cref="CliHost.Error"/> of <paramref name="host"/>
+    /// (default: the process's console). Returns the exit code (see <see cref="ExitCodes"/>).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CliHost? host = null)
     {
+        host ??= CliHost.FromConsole();
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("rubric");
             config.ConfigureConsole(console);
+            config.Settings.Registrar.RegisterInstance(host);
             config.PropagateExceptions();
+            // An unknown or misspelt option is an error, not silently ignored (--colour, --overide).
+            config.Settings.StrictParsing = true;
             config.AddCommand<GradeCommand>("grade")
                 .WithDescription("Grade traces with a rubric and write the gradebook and reports.")
                 .WithExample("grade", "rubrics/hw7/hw7.rubric.csx", "rubrics/hw7/traces", "-o", "hw7-grades.xlsx");
             config.AddCommand<ShowCommand>("show")
                 .WithDescription("Show which text answers which question on which attempt.")
-                .WithExample("show", "rubrics/hw7/traces/ana.json", "--rubric", "rubrics/hw7/hw7.rubric.csx");
+                .WithExample("show", "rubrics/hw7/traces/03-carol-retry-problem-4.json", "--rubric", "rubrics/hw7/hw7.rubric.csx");
             config.AddCommand<ImportCommand>("import")
                 .WithDescription("Convert ChatGPT / Claude / Le Chat / ShareGPT / Markdown exports to rubric-trace/1.")
                 .WithExample("import", "chatgpt", "conversations.json", "-o", "traces/");
@@ -47,12 +56,19 @@ public static class RubricApp
         catch (UserErrorException e)
         {
             console.Profile.Out.Writer.Flush();
-            await Console.Error.WriteLineAsync(e.Message);
+            await host.Error.WriteLineAsync(e.Message);
             return ExitCodes.UsageOrRubricError;
         }
         catch (CommandAppException e)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            await host.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.UsageOrRubricError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file that cannot be read or written (missing folder, permissions, locked by Excel): the message names it.
+            console.Profile.Out.Writer.Flush();
+            await host.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.UsageOrRubricError;
         }
     }

@@ -5,8 +5,8 @@ using Spectre.Console.Cli;
 namespace RubricEngine.Cli.Commands;
 
 /// <summary><c>rubric new &lt;dir&gt;</c>: scaffold a working rubric with a source, a fixture and a .rubricconfig.</summary>
-public sealed class NewCommand : Command<NewSettings>
+public sealed class NewCommand(CliHost host) : Command<NewSettings>
 {
     public override int Execute(CommandContext context, NewSettings settings, CancellationToken cancellationToken) =>
-        new RubricScaffold(Console.Out).Create(settings.Directory);
+        new RubricScaffold(host.Out).Create(settings.Directory);
 }

@@ -16,7 +16,8 @@ public sealed class ShowSettings : CommandSettings
     public string? Rubric { get; init; }
 
     [CommandOption("--json")]
-    [Description("Print JSON for tools: [{\"question\", \"attempts\": [{\"attempt\", \"message\", \"startLine\", \"endLine\"}]}].")]
+    // Help text is Spectre markup: brackets are doubled or `show --help` throws.
+    [Description("Print JSON for tools: [[{\"question\", \"attempts\": [[{\"attempt\", \"message\", \"startLine\", \"endLine\"}]]}]].")]
     public bool Json { get; init; }
 }
 

@@ -5,12 +5,12 @@ using Spectre.Console.Cli;
 namespace RubricEngine.Cli.Commands;
 
 /// <summary><c>rubric show &lt;trace&gt;</c>: print the segmentation of a trace.</summary>
-public sealed class ShowCommand : Command<ShowSettings>
+public sealed class ShowCommand(CliHost host) : Command<ShowSettings>
 {
     public override int Execute(CommandContext context, ShowSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Rubric is null) return new ShowService(Console.Out).Run(settings.Trace, null, settings.Json);
-        using var rubric = new RubricLoader(Console.Error).Load(settings.Rubric);
-        return new ShowService(Console.Out).Run(settings.Trace, rubric.Definition, settings.Json);
+        if (settings.Rubric is null) return new ShowService(host.Out).Run(settings.Trace, null, settings.Json);
+        using var rubric = host.Loader().Load(settings.Rubric);
+        return new ShowService(host.Out).Run(settings.Trace, rubric.Definition, settings.Json);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ReadyRubric(LoadedRubric loaded, RubricDefinition definition
 /// Loads a rubric script (compiled once and cached on disk), applies its <c>.rubricconfig</c>, and turns every
 /// rubric problem into a compiler-style message with exit code 2.
 /// </summary>
-public sealed class RubricLoader(TextWriter log)
+public sealed class RubricLoader(TextWriter log, string? cacheFolder = null)
 {
     public ReadyRubric Load(string path, double? timeoutSeconds = null)
     {
@@ -40,7 +40,7 @@ public sealed class RubricLoader(TextWriter log)
         LoadedRubric? loaded = null;
         try
         {
-            loaded = RubricScriptLoader.Load(path, new RubricLoadOptions { Log = log.WriteLine });
+            loaded = RubricScriptLoader.Load(path, new RubricLoadOptions { Log = log.WriteLine, CacheFolder = cacheFolder });
             var config = RubricConfig.LoadFor(path);
             var definition = config.Apply(loaded.Definition, out var configWarnings);
             var timeout = timeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : config.Timeout;

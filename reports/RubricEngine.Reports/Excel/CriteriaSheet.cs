@@ -18,6 +18,7 @@ internal static class CriteriaSheet
     {
         var sheet = workbook.Worksheets.Add(Name);
         var w = new SheetWriter(sheet, Headers, data.Options.MaxColumnWidth);
+        w.Wrap(2, 30);
         for (var r = 0; r < data.Rules.Count; r++)
         {
             var rule = data.Rules[r];
@@ -41,8 +42,8 @@ internal static class CriteriaSheet
         var lastRow = data.Rules.Count + 1;
         if (data.Rules.Count > 0)
         {
-            sheet.Range(2, 5, lastRow, 6).Style.NumberFormat.Format = "0.##";
-            sheet.Range(2, 8, lastRow, 8).Style.NumberFormat.Format = "0.##";
+            sheet.Range(2, 5, lastRow, 6).Style.NumberFormat.Format = GradesSheet.PointsFormat;
+            sheet.Range(2, 8, lastRow, 8).Style.NumberFormat.Format = GradesSheet.PointsFormat;
             var passRate = sheet.Range(2, PassRateColumn, lastRow, PassRateColumn);
             passRate.Style.NumberFormat.Format = "0.0%";
             passRate.AddConditionalFormat().DataBar(XLColor.FromHtml("#63BE7B"))

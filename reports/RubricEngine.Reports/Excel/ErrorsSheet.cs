@@ -11,6 +11,8 @@ internal static class ErrorsSheet
     {
         var sheet = workbook.Worksheets.Add(Name);
         var w = new SheetWriter(sheet, ["File", "Place", "Reason"], data.Options.MaxColumnWidth);
+        w.Wrap(1, 48);
+        w.Wrap(3, 60);
         var row = 1;
         foreach (var e in data.Run.Errors)
         {

@@ -13,6 +13,8 @@ internal static class FeedbackSheet
         var headers = new List<string> { "Student ID", "Name", "Email" };
         headers.AddRange(data.Rules.Select(r => r.Header));
         var w = new SheetWriter(sheet, headers, data.Options.MaxColumnWidth);
+        // Comments are sentences: narrow wrapped columns keep a row of ten criteria readable on one page.
+        for (var r = 0; r < data.Rules.Count; r++) w.Wrap(4 + r, 32);
         for (var i = 0; i < data.Grades.Count; i++)
         {
             var grade = data.Grades[i];

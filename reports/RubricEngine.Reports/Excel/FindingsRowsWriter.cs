@@ -26,6 +26,8 @@ internal static class FindingsRowsWriter
 
         var rows = FindingsSheet.Rows(data).ToList();
         var columns = FindingsSheet.Headers.Length;
+        var styles = ColumnStyles(original, columns);
+        var widths = ColumnWidths(original, columns);
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet(), original.GetAttributes(), original.NamespaceDeclarations);
         foreach (var child in original.ChildElements)
@@ -38,7 +40,7 @@ internal static class FindingsRowsWriter
                 case SheetData sheetData:
                     writer.WriteStartElement(new SheetData());
                     foreach (var header in sheetData.Elements<Row>()) writer.WriteElement((Row)header.CloneNode(true));
-                    WriteRows(writer, rows);
+                    WriteRows(writer, rows, styles, widths);
                     writer.WriteEndElement();
                     break;
                 default:
@@ -49,21 +51,27 @@ internal static class FindingsRowsWriter
         writer.WriteEndElement();
     }
 
-    private static void WriteRows(OpenXmlWriter writer, List<object?[]> rows)
+    private static void WriteRows(OpenXmlWriter writer, List<object?[]> rows, string?[] styles, int[] widths)
     {
         var names = Enumerable.Range(1, FindingsSheet.Headers.Length).Select(ColumnName).ToArray();
         for (var r = 0; r < rows.Count; r++)
         {
             var rowNumber = (r + 2).ToString(CultureInfo.InvariantCulture);
-            writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", rowNumber)]);
             var values = rows[r];
+            var lines = 1;
+            foreach (var c in FindingsSheet.WrappedColumns)
+                if (values[c - 1] is string wrapped) lines = Math.Max(lines, SheetWriter.Lines(wrapped, widths[c - 1]));
+            writer.WriteStartElement(new Row(), lines == 1
+                ? [new OpenXmlAttribute("r", "", rowNumber)]
+                : [new OpenXmlAttribute("r", "", rowNumber), new OpenXmlAttribute("ht", "", SheetWriter.RowHeight(lines).ToString(CultureInfo.InvariantCulture)), new OpenXmlAttribute("customHeight", "", "1")]);
             for (var c = 0; c < values.Length; c++)
             {
                 var reference = new OpenXmlAttribute("r", "", names[c] + rowNumber);
+                var style = styles[c] is { } s ? new OpenXmlAttribute("s", "", s) : default;
                 switch (values[c])
                 {
                     case string text:
-                        writer.WriteStartElement(new Cell(), [reference, new OpenXmlAttribute("t", "", "inlineStr")]);
+                        writer.WriteStartElement(new Cell(), styles[c] is null ? [reference, new OpenXmlAttribute("t", "", "inlineStr")] : [reference, style, new OpenXmlAttribute("t", "", "inlineStr")]);
                         writer.WriteStartElement(new InlineString());
                         var t = new XText(text);
                         if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))) t.Space = SpaceProcessingModeValues.Preserve;
@@ -72,7 +80,7 @@ internal static class FindingsRowsWriter
                         writer.WriteEndElement();
                         break;
                     case double number:
-                        writer.WriteStartElement(new Cell(), [reference]);
+                        writer.WriteStartElement(new Cell(), styles[c] is null ? [reference] : [reference, style]);
                         writer.WriteElement(new CellValue(double.IsFinite(number) ? number.ToString("R", CultureInfo.InvariantCulture) : "0"));
                         writer.WriteEndElement();
                         break;
@@ -80,6 +88,34 @@ internal static class FindingsRowsWriter
             }
             writer.WriteEndElement();
         }
+    }
+
+    /// <summary>
+    /// Each column's style index from the sheet's &lt;cols&gt; (wrapping, alignment): a cell without its own style
+    /// does not take its column's in Excel, so the streamed cells name it.
+    /// </summary>
+    private static string?[] ColumnStyles(Worksheet worksheet, int columns)
+    {
+        var styles = new string?[columns];
+        foreach (var col in worksheet.Elements<Columns>().SelectMany(c => c.Elements<Column>()))
+        {
+            if (col.Style?.Value is not { } style || col.Min?.Value is not { } min || col.Max?.Value is not { } max) continue;
+            for (var c = (int)min; c <= Math.Min((int)max, columns); c++)
+                styles[c - 1] = style.ToString(CultureInfo.InvariantCulture);
+        }
+        return styles;
+    }
+
+    /// <summary>Each column's width in characters, as ClosedXML set it.</summary>
+    private static int[] ColumnWidths(Worksheet worksheet, int columns)
+    {
+        var widths = new int[columns];
+        foreach (var col in worksheet.Elements<Columns>().SelectMany(c => c.Elements<Column>()))
+        {
+            if (col.Width?.Value is not { } width || col.Min?.Value is not { } min || col.Max?.Value is not { } max) continue;
+            for (var c = (int)min; c <= Math.Min((int)max, columns); c++) widths[c - 1] = (int)width;
+        }
+        return widths;
     }
 
     private static string ColumnName(int column)

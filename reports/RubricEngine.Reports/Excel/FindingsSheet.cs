@@ -13,6 +13,11 @@ internal static class FindingsSheet
         "Message", "File", "Message #", "Line:Column", "Excerpt", "Suppressed / overridden",
     ];
 
+    /// <summary>Prose columns, wrapped: Message, File, Excerpt, Suppressed / overridden (1-based).</summary>
+    public static readonly int[] WrappedColumns = [9, 10, 13, 14];
+
+    private static readonly int[] WrappedWidths = [48, 36, 40, 30];
+
     /// <summary>
     /// Adds the sheet with its header, widths, filter and formats but no data rows: ClosedXML is too slow for
     /// tens of thousands of rows, so <see cref="FindingsRowsWriter"/> streams them in after the workbook is saved.
@@ -21,12 +26,13 @@ internal static class FindingsSheet
     {
         var sheet = workbook.Worksheets.Add(Name);
         var w = new SheetWriter(sheet, Headers, data.Options.MaxColumnWidth);
+        foreach (var (column, width) in WrappedColumns.Zip(WrappedWidths)) w.Wrap(column, width);
         var row = 1;
         foreach (var values in Rows(data))
         {
             row++;
             for (var c = 0; c < values.Length; c++)
-                if (values[c] is { } v) w.Measure(c + 1, v as string ?? ((double)v).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
+                if (values[c] is { } v) w.Measure(c + 1, v as string ?? ((double)v).ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture));
         }
         if (row > 1)
         {
@@ -34,6 +40,8 @@ internal static class FindingsSheet
             sheet.Range(2, 8, row, 8).AddConditionalFormat().WhenGreaterThan(0).Fill.SetBackgroundColor(GradesSheet.LostFill);
         }
         w.Finish(row);
+        // Small numbers and yes/no between text columns read better centred.
+        foreach (var c in (int[])[4, 5, 11]) sheet.Column(c).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
     }
 
     /// <summary>The data rows, one per finding, as cleaned strings and doubles (null: empty cell).</summary>

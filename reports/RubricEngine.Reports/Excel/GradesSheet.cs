@@ -17,6 +17,11 @@ internal static class GradesSheet
     /// <summary>Font colour of a criterion that could not be graded.</summary>
     public static readonly XLColor ErrorFont = XLColor.FromHtml("#C00000");
 
+    /// <summary>
+    /// Points as 2.0, 0.33, 1.5: "0.##" would print a bare "2." in Excel, and "General" prints 0.333333333.
+    /// </summary>
+    public const string PointsFormat = "0.0#";
+
     public static void Add(XLWorkbook workbook, GradebookData data)
     {
         var sheet = workbook.Worksheets.Add(Name);
@@ -64,7 +69,7 @@ internal static class GradesSheet
                 sheet.Range(2, column, lastRow, column).AddConditionalFormat()
                     .WhenLessThan(data.Rules[r].Rule.Points).Fill.SetBackgroundColor(LostFill);
             }
-            sheet.Range(2, FirstCriterionColumn, lastRow, totalColumn + 1).Style.NumberFormat.Format = "0.##";
+            sheet.Range(2, FirstCriterionColumn, lastRow, totalColumn + 1).Style.NumberFormat.Format = PointsFormat;
             var percent = sheet.Range(2, totalColumn + 2, lastRow, totalColumn + 2);
             percent.Style.NumberFormat.Format = "0.0%";
             percent.AddConditionalFormat().ColorScale()

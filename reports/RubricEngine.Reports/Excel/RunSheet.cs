@@ -13,6 +13,7 @@ internal static class RunSheet
         var run = data.Run;
         var sheet = workbook.Worksheets.Add(Name);
         var w = new SheetWriter(sheet, ["Key", "Value"], data.Options.MaxColumnWidth + 20);
+        w.Wrap(2, 80);
         var row = 1;
         void Text(string key, string? value) { row++; w.Text(row, 1, key); w.Text(row, 2, value); }
         void Number(string key, double value) { row++; w.Text(row, 1, key); w.Number(row, 2, value); }
