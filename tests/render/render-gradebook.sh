@@ -20,7 +20,7 @@ fi
 
 cd "$repo"
 # The README demo command, verbatim but for the output folder. Exit 1 (some traces failed) still writes the gradebook.
-dotnet run --project engine/RubricEngine.Cli -- grade rubrics/hw7/hw7.rubric.csx rubrics/hw7/traces \
+dotnet run --project engine/RubricEngine.Cli -- grade rubrics/hw7/hw7.rubric.csx rubrics/hw7/traces --students rubrics/hw7/students.csv \
   -o "$out/hw7-grades.xlsx" -v summary --no-progress || [ $? -eq 1 ]
 
 # A private LibreOffice profile, so a desktop session's settings never change the pages.
