@@ -18,6 +18,8 @@ public static class RubricApp
             config.SetApplicationName("rubric");
             config.ConfigureConsole(console);
             config.PropagateExceptions();
+            // A mistyped option (--max-file-sise) must be an error, not silently ignored.
+            config.UseStrictParsing();
             config.AddCommand<GradeCommand>("grade")
                 .WithDescription("Grade traces with a rubric and write the gradebook and reports.")
                 .WithExample("grade", "rubrics/hw7/hw7.rubric.csx", "rubrics/hw7/traces", "-o", "hw7-grades.xlsx");
