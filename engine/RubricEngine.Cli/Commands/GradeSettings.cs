@@ -85,6 +85,10 @@ public sealed class GradeSettings : CommandSettings
     [Description("Time limit for one rule on one trace (default 5, or rubric.timeout in .rubricconfig).")]
     public double? RuleTimeout { get; init; }
 
+    [CommandOption("--max-file-size <MB>")]
+    [Description("Largest trace file read, in MB (default 32); larger files are reported as errors, not graded.")]
+    public double? MaxFileSize { get; init; }
+
     [CommandOption("-v|--verbosity <LEVEL>")]
     [Description("quiet (errors) | normal (warnings and errors) | detailed (everything) | summary (no findings).")]
     [DefaultValue("normal")]
@@ -113,6 +117,7 @@ public sealed class GradeSettings : CommandSettings
             return ValidationResult.Error($"--fail-on must be warning or error (got '{FailOn}').");
         if (Threads is < 1 or > 256) return ValidationResult.Error("--threads must be between 1 and 256.");
         if (RuleTimeout is <= 0 or > 3600) return ValidationResult.Error("--rule-timeout must be between 0 and 3600 seconds.");
+        if (MaxFileSize is <= 0 or > 2048) return ValidationResult.Error("--max-file-size must be between 0 and 2048 MB.");
         if (Sheet is not null && Into is null) return ValidationResult.Error("--sheet goes with --into.");
         return ValidationResult.Success();
     }

@@ -6,7 +6,10 @@ public static class ExitCodes
     /// <summary>Everything was graded (or the verb succeeded).</summary>
     public const int Success = 0;
 
-    /// <summary>Some traces could not be graded, or <c>--fail-on</c> tripped, or a rubric test failed; outputs were still written.</summary>
+    /// <summary>
+    /// Some traces could not be graded, or a rule failed (threw, timed out) on some trace so a criterion is ungraded, or
+    /// <c>--fail-on</c> tripped, or a rubric test failed; outputs were still written.
+    /// </summary>
     public const int Partial = 1;
 
     /// <summary>Usage error or rubric error (does not compile, bad configuration): nothing was graded.</summary>

@@ -29,7 +29,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var started = DateTimeOffset.Now;
         using var rubric = loader.Load(settings.Rubric, settings.RuleTimeout);
         var definition = rubric.Definition;
-        var reader = new TraceReader(ReaderOptions.From(settings.StudentPattern, settings.Students, settings.Assignment));
+        var reader = new TraceReader(ReaderOptions.From(settings.StudentPattern, settings.Students, settings.Assignment, maxFileMegabytes: settings.MaxFileSize));
         var files = reader.ListFiles(settings.Traces);
 
         var overrides = ReadOverrides(settings.Overrides, definition);
@@ -43,6 +43,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var errors = new List<TraceError>();
         var summary = new RunSummary(definition);
         var tripped = false;
+        var ruleFailures = 0;
         var findingLines = new List<string>();
         try
         {
@@ -68,6 +69,8 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                 foreach (var sink in sinks) sink.Add(grade);
                 if (keepAll) grades.Add(grade);
                 summary.Add(grade);
+                // A rule that threw or timed out left a criterion ungraded: the run is partial, like an unreadable trace.
+                ruleFailures += grade.Criteria.Count(c => c.IsError && c.Override is null);
                 if (failOn is { } level && grade.Findings.Any(f => f.Suppression is null && f.Severity >= level)) tripped = true;
                 if (verbosity is { } shown)
                 {
@@ -110,7 +113,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         {
             foreach (var sink in sinks) sink.Dispose();
         }
-        return errors.Count > 0 || tripped ? ExitCodes.Partial : ExitCodes.Success;
+        return errors.Count > 0 || ruleFailures > 0 || tripped ? ExitCodes.Partial : ExitCodes.Success;
     }
 
     private OverrideApplier? ReadOverrides(string? path, RubricDefinition definition)
@@ -208,6 +211,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         Add("feedback", s.Feedback); Add("into", s.Into); Add("overrides", s.Overrides); Add("roster", s.Roster);
         Add("student-pattern", s.StudentPattern); Add("students", s.Students);
         Add("rule-timeout", s.RuleTimeout?.ToString(CultureInfo.InvariantCulture));
+        Add("max-file-size", s.MaxFileSize?.ToString(CultureInfo.InvariantCulture));
         return options;
     }
 }

@@ -5,7 +5,7 @@ namespace RubricEngine.Cli.Services;
 /// <summary>Builds the trace reader's options from command-line values, turning bad ones into user errors.</summary>
 public static class ReaderOptions
 {
-    public static TraceReaderOptions From(string? studentPattern, string? studentsCsv, string? assignment, string? format = null)
+    public static TraceReaderOptions From(string? studentPattern, string? studentsCsv, string? assignment, string? format = null, double? maxFileMegabytes = null)
     {
         StudentRoster? roster = null;
         if (studentsCsv is not null)
@@ -20,6 +20,7 @@ public static class ReaderOptions
                 throw new UserErrorException(e.Message);
             }
         }
-        return new TraceReaderOptions { FileNamePattern = studentPattern, Roster = roster, Assignment = assignment, Format = format };
+        var options = new TraceReaderOptions { FileNamePattern = studentPattern, Roster = roster, Assignment = assignment, Format = format };
+        return maxFileMegabytes is { } mb ? options with { MaxFileBytes = (long)(mb * 1024 * 1024) } : options;
     }
 }

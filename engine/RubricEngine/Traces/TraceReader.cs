@@ -411,7 +411,7 @@ public sealed class TraceReader
     }
 
     private string TooLarge(long length) =>
-        $"the file is {Size(length)}, over the limit of {Size(_options.MaxFileBytes)}; raise the limit (TraceReaderOptions.MaxFileBytes) if it is genuine";
+        $"the file is {Size(length)}, over the limit of {Size(_options.MaxFileBytes)}; raise the limit (rubric grade --max-file-size, TraceReaderOptions.MaxFileBytes) if it is genuine";
 
     private static string Size(long bytes) =>
         string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.0} MB ({bytes:N0} bytes)");

@@ -14,7 +14,7 @@ internal sealed class CanonicalTraceFormat : ITraceFormat
     /// <summary>Any object with a <c>format</c> field is ours, so a wrong version gets a clear message.</summary>
     public bool Detect(TraceInput input) =>
         input.Json is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("format", out var format) &&
-        (format.ValueKind != JsonValueKind.String || format.GetString()!.StartsWith("rubric-trace", StringComparison.Ordinal));
+        (format.ValueKind != JsonValueKind.String || Json.JsonStrings.Get(format).StartsWith("rubric-trace", StringComparison.Ordinal));
 
     public IReadOnlyList<DraftOrError> Read(TraceInput input) => [DraftOrError.Try(() => ReadTrace(input.Root))];
 

@@ -36,7 +36,7 @@ internal readonly record struct JsonCursor(JsonElement Element, JsonPath Path)
     public string String()
     {
         ExpectKind(JsonValueKind.String);
-        return Element.GetString()!;
+        return JsonStrings.Get(Element);
     }
 
     public string RequiredString(string name) => Required(name).String();

@@ -29,7 +29,7 @@ internal static class JsonLocator
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        frames[^1] = (false, -1, reader.GetString());
+                        frames[^1] = (false, -1, JsonStrings.Get(ref reader));
                         continue;
                     case JsonTokenType.EndObject:
                     case JsonTokenType.EndArray:
