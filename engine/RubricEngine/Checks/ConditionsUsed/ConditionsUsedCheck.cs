@@ -88,8 +88,7 @@ public sealed class ConditionsUsedCheck : ICheck
         for (var i = 0; i < conditions.Count; i++)
         {
             var condition = conditions[i];
-            var match = statements.FirstOrDefault(s => s.Statement.EqualityDifferences()
-                .Select(AnswerMath.ScaleFreeKey).Any(k => k is not null && condition.Keys.Contains(k)));
+            var match = statements.FirstOrDefault(s => s.Statement.DifferenceKeys.Any(condition.Keys.Contains));
             if (match is not null)
             {
                 total += 1;
@@ -116,7 +115,7 @@ public sealed class ConditionsUsedCheck : ICheck
         {
             // Identities written instead (U_k^T U_k = I, A = A) earn nothing: say so where they are.
             var allKeys = conditions.SelectMany(c => c.Keys).ToHashSet(StringComparer.Ordinal);
-            foreach (var s in statements.Where(s => s.Links > 0 && !s.Statement.EqualityDifferences().Select(AnswerMath.ScaleFreeKey).Any(k => k is not null && allKeys.Contains(k))).Take(3))
+            foreach (var s in statements.Where(s => s.Links > 0 && !s.Statement.DifferenceKeys.Any(allKeys.Contains)).Take(3))
                 evidence.Add(new Evidence(s.Span, $"This equation is not one of the conditions from {From}.", Severity.Info));
             if (evidence.Count == 0) evidence.Add(new Evidence(AnswerSpan(answer), $"The conditions from {From} are not used here."));
         }
@@ -165,7 +164,7 @@ public sealed class ConditionsUsedCheck : ICheck
             // except those that only relate a gradient symbol to its value.
             var substituted = _substituted.Parse(c.Tex).Statements.FirstOrDefault(s => s.Text.Length > 0 && s.Relations.Contains("=") && (c.Plain.Tag is null || s.Tag == c.Plain.Tag));
             if (substituted is null) continue;
-            var keys = substituted.EqualityDifferences().Select(AnswerMath.ScaleFreeKey).OfType<string>()
+            var keys = substituted.DifferenceKeys
                 .Where(k => !k.Contains("\\nabla", StringComparison.Ordinal) && !k.Contains("\\partial", StringComparison.Ordinal))
                 .ToHashSet(StringComparer.Ordinal);
             if (keys.Count == 0 || keys.Overlaps(seenKeys)) continue;

@@ -158,8 +158,8 @@ public sealed class DerivationShownCheck : ICheck
         if (statement.SideCount >= 2)
         {
             // A required equation: some equation of the answer says the same, up to rearrangement and scale.
-            var wanted = statement.EqualityDifferences().Select(AnswerMath.ScaleFreeKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            return statements.Any(s => s.Statement.EqualityDifferences().Select(AnswerMath.ScaleFreeKey).Any(k => k is not null && wanted.Contains(k)));
+            var wanted = statement.DifferenceKeys.ToHashSet(StringComparer.Ordinal);
+            return statements.Any(s => s.Statement.DifferenceKeys.Any(wanted.Contains));
         }
         var key = statement.SideAt(0)?.Key;
         return key is not null && statements.Any(s => Enumerable.Range(0, s.Statement.SideCount).Any(i => s.Statement.SideAt(i)?.Key == key));

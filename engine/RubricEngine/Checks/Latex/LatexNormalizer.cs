@@ -24,7 +24,15 @@ public sealed record LatexNormalizerOptions
 /// </summary>
 public sealed class LatexNormalizer
 {
+    private const int MaxMemoEntries = 8192;
+    private const int MaxMemoLength = 4096;
+
     private readonly PolynomialBuilder _builder;
+
+    // The same formulas come back again and again: within a trace (a derivation is read by DerivationShown and
+    // again by ConditionsUsed for every later attempt) and across a class (everyone's model writes the same
+    // conditions). Normalizing is pure and its result immutable, so results are shared; the memo is bounded.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NormalizedMath> _memo = new(StringComparer.Ordinal);
 
     /// <summary>A normalizer without substitutions or identities.</summary>
     public static LatexNormalizer Default { get; } = new();
@@ -64,7 +72,17 @@ public sealed class LatexNormalizer
     /// <summary>Parses and normalizes <paramref name="latex"/>.</summary>
     public NormalizedMath Parse(string latex)
     {
-        var (statements, truncated) = LatexParser.Parse(latex ?? "");
+        latex ??= "";
+        if (latex.Length > MaxMemoLength) return ParseCore(latex);
+        if (_memo.TryGetValue(latex, out var known)) return known;
+        var math = ParseCore(latex);
+        if (_memo.Count < MaxMemoEntries) _memo.TryAdd(latex, math);
+        return math;
+    }
+
+    private NormalizedMath ParseCore(string latex)
+    {
+        var (statements, truncated) = LatexParser.Parse(latex);
         var normalized = statements
             .Select(s => new NormalizedStatement(s.Sides.Select(side => side is OpaqueNode { Text: "" } ? null : _builder.Build(side)).ToArray(), s.Relations, s.Tag))
             .Where(s => s.Sides.Any(side => side.Length > 0)) // "()" or a lone "=" says nothing
@@ -134,6 +152,16 @@ public sealed class NormalizedStatement
     /// For every pair of sides i &lt; j joined only by "=" (a chain a = b = c gives a=b, a=c, b=c): the
     /// normal form of side i minus side j. Capped at 16 sides.
     /// </summary>
+    // Computed once per statement: checks match every answer statement against every condition.
+    private string[]? _differenceKeys;
+
+    /// <summary>
+    /// The scale-free keys (<see cref="AnswerMath.ScaleFreeKey"/>) of <see cref="EqualityDifferences"/>, nulls
+    /// (trivial identities) left out, in the same order.
+    /// </summary>
+    internal IReadOnlyList<string> DifferenceKeys =>
+        _differenceKeys ??= EqualityDifferences().Select(AnswerMath.ScaleFreeKey).OfType<string>().ToArray();
+
     internal IEnumerable<Polynomial> EqualityDifferences()
     {
         var n = Math.Min(_sides.Length, 16);

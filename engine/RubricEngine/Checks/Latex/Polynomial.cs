@@ -44,7 +44,10 @@ internal sealed class Polynomial
     /// <summary>The single atom when the polynomial is exactly one atom with coefficient 1.</summary>
     public Atom? SingleAtom => Terms.Length == 1 && Terms[0].Coefficient == 1 && Terms[0].Atoms.Length == 1 ? Terms[0].Atoms[0] : null;
 
-    public string Key => LatexPrinter.Print(this);
+    // Printed once: keys are compared over and over (like terms, equality differences, answer matching).
+    private string? _key;
+
+    public string Key => _key ??= LatexPrinter.Print(this);
 
     public static Polynomial Number(double value) => Of([new Monomial(value, [])]);
 
@@ -64,9 +67,14 @@ internal sealed class Polynomial
                 ? existing with { Coefficient = Round(existing.Coefficient + normalized.Coefficient) }
                 : normalized;
         }
-        var terms = combined.Values.Where(m => m.Coefficient != 0 && double.IsFinite(m.Coefficient))
-            .OrderBy(m => m.Key, StringComparer.Ordinal).ThenBy(m => m.Coefficient).ToArray();
-        return new Polynomial(terms);
+        // Keys are unique in the dictionary, so sorting by key alone gives the same order as key-then-coefficient.
+        var terms = new List<(string Key, Monomial Term)>(combined.Count);
+        foreach (var (key, m) in combined)
+            if (m.Coefficient != 0 && double.IsFinite(m.Coefficient)) terms.Add((key, m));
+        terms.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var result = new Monomial[terms.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = terms[i].Term;
+        return new Polynomial(result);
     }
 
     private static Atom[]? Canonical(Atom[] atoms)

@@ -35,8 +35,10 @@ public sealed class GroundingAnalyzer
 
     public GroundingReport Analyze(Answer answer)
     {
-        var traceIndex = _traceIndexes.GetValue(answer.Trace, _ => GroundingIndex.Build(answer.GroundingTexts));
-        var rubricIndex = RubricIndex(answer.RubricSources);
+        var rubric = RubricIndex(answer.RubricSources);
+        var rubricIndex = rubric.Index;
+        // A text the rubric already indexes (the blog attached as given) adds nothing: the lookups below are a union.
+        var traceIndex = _traceIndexes.GetValue(answer.Trace, _ => GroundingIndex.Build(answer.GroundingTexts.Where(t => !rubric.Texts.Contains(t))));
         var numbers = new List<NumericClaim>();
         var identifiers = new List<IdentifierClaim>();
         var quantities = new List<Quantity>();
@@ -82,21 +84,22 @@ public sealed class GroundingAnalyzer
         return found.Count == 1 && found[0].Start == 0 && found[0].End == trimmed.Length;
     }
 
-    private GroundingIndex RubricIndex(IReadOnlyList<SourceText> sources)
+    private RubricIndexEntry RubricIndex(IReadOnlyList<SourceText> sources)
     {
         // The rubric's sources are the same list for every trace: index them once (rebuilt only if another list shows up).
         var cached = _rubricIndex;
-        if (cached is not null && ReferenceEquals(cached.Sources, sources)) return cached.Index;
+        if (cached is not null && ReferenceEquals(cached.Sources, sources)) return cached;
         lock (_rubricLock)
         {
-            if (_rubricIndex is { } again && ReferenceEquals(again.Sources, sources)) return again.Index;
+            if (_rubricIndex is { } again && ReferenceEquals(again.Sources, sources)) return again;
             var index = sources.Count == 0 ? GroundingIndex.Empty : GroundingIndex.Build(sources.Select(s => s.Text));
-            _rubricIndex = new RubricIndexEntry(sources, index);
-            return index;
+            var entry = new RubricIndexEntry(sources, index, sources.Select(s => s.Text).ToHashSet(StringComparer.Ordinal));
+            _rubricIndex = entry;
+            return entry;
         }
     }
 
-    private sealed record RubricIndexEntry(IReadOnlyList<SourceText> Sources, GroundingIndex Index);
+    private sealed record RubricIndexEntry(IReadOnlyList<SourceText> Sources, GroundingIndex Index, HashSet<string> Texts);
 
     private static string Clean(ReadOnlySpan<char> text)
     {

@@ -1,0 +1,81 @@
+using BenchmarkDotNet.Attributes;
+using RubricEngine.Checks;
+using RubricEngine.Checks.Latex;
+using RubricEngine.Documents;
+using RubricEngine.Segmentation;
+using RubricEngine.Traces;
+
+namespace RubricEngine.Benchmarks;
+
+/// <summary>
+/// The functions every trace goes through, on the all-in-one hw7 sample (alice): one 6 KB assistant reply with
+/// headings, display math, a list, a table and prose.
+/// </summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class HotPathBenchmarks
+{
+    private Trace _trace = null!;
+    private string _reply = null!;
+    private MessageDocument[] _documents = null!;
+    private Segmenter _segmenter = null!;
+    private Block[] _blocks = null!;
+    private string _prose = null!;
+    private string[] _math = null!;
+    private readonly MarkdownDocumentParser _parser = MarkdownDocumentParser.Default;
+    private readonly List<Quantity> _quantities = [];
+    private readonly List<IdentifierToken> _identifiers = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var file = Path.Combine(Repo.Hw7, "traces", "01-alice-all-in-one.json");
+        _trace = new TraceReader().ReadFile(file).Traces[0];
+        _reply = _trace.Messages[1].Content;
+        _documents = _trace.Messages.Select(m => _parser.Parse(m.Content)).ToArray();
+        _segmenter = new Segmenter(new SegmenterOptions
+        {
+            Questions = new[] { "3.b.i", "3.b.ii", "4.a", "4.b", "mt.b", "mt.c", "5.a", "5.b" }.Select(q => new QuestionPath(q)).ToList(),
+            Aliases = new Dictionary<string, QuestionPath> { ["Machine Translation"] = new QuestionPath("mt") },
+        });
+        _blocks = _documents[1].Blocks.ToArray();
+        _prose = string.Join("\n", _blocks.Where(b => b.Kind != BlockKind.DisplayMath).Select(b => b.PlainText));
+        _math = _blocks.Where(b => b.Kind == BlockKind.DisplayMath).Select(b => b.PlainText).ToArray();
+    }
+
+    [Benchmark(Description = "Markdown parse (6 KB reply)")]
+    public MessageDocument MarkdownParse() => _parser.Parse(_reply);
+
+    [Benchmark(Description = "Segmenter (whole trace)")]
+    public TraceSegmentation Segment() => _segmenter.Segment(_trace, _documents);
+
+    [Benchmark(Description = "Number scanner (reply prose)")]
+    public int NumberScan()
+    {
+        _quantities.Clear();
+        _identifiers.Clear();
+        NumberScanner.Scan(_prose, NumberScanner.Mode.Claims, _quantities, _identifiers);
+        return _quantities.Count;
+    }
+
+    [Benchmark(Description = "Word counter (reply)")]
+    public int WordCount() => WordCounter.Count(_blocks);
+
+    [Benchmark(Description = "LaTeX normalizer, fresh (display math of reply)")]
+    public int LatexNormalizeFresh()
+    {
+        // A new normalizer has an empty memo: this is the cost of normalizing formulas never seen before.
+        var normalizer = new LatexNormalizer();
+        var n = 0;
+        foreach (var m in _math) n += normalizer.Normalize(m).Length;
+        return n;
+    }
+
+    [Benchmark(Description = "LaTeX normalizer, memoized (display math of reply)")]
+    public int LatexNormalize()
+    {
+        var n = 0;
+        foreach (var m in _math) n += LatexNormalizer.Default.Normalize(m).Length;
+        return n;
+    }
+}

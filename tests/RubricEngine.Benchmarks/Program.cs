@@ -1,0 +1,31 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using RubricEngine.Benchmarks;
+
+// Modes (see BENCHMARKS.md):
+//   generate <folder> <count> [seed]      synthetic hw7 corpus, one rubric-trace/1 file per trace
+//   parse <folder> [threads]              the floor: TraceReader only (list, read, JSON-parse), ordered like grading
+//   profile <rubric.csx> <folder> [threads] in-process grading with per-phase and per-rule CPU time
+//   nettrace <file.nettrace> [top] [filter] where CPU samples of an EventPipe trace fall
+//   hot [BenchmarkDotNet args]            BenchmarkDotNet micro-benchmarks of the hot functions
+var command = args.Length > 0 ? args[0] : "help";
+var rest = args.Skip(1).ToArray();
+int Int(int i, int fallback) => rest.Length > i ? int.Parse(rest[i], CultureInfo.InvariantCulture) : fallback;
+
+switch (command)
+{
+    case "generate" when rest.Length >= 2:
+        return CorpusCommand.Generate(rest[0], Int(1, 0), Int(2, 182));
+    case "parse" when rest.Length >= 1:
+        return ParseFloor.Run(rest[0], Int(1, Environment.ProcessorCount));
+    case "profile" when rest.Length >= 2:
+        return GradingProfile.Run(rest[0], rest[1], Int(2, Environment.ProcessorCount));
+    case "nettrace" when rest.Length >= 1:
+        return NetTraceReport.Run(rest[0], Int(1, 40), rest.Length > 2 ? rest[2] : null);
+    case "hot":
+        BenchmarkSwitcher.FromAssembly(typeof(HotPathBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: generate <folder> <count> [seed] | parse <folder> [threads] | profile <rubric.csx> <folder> [threads] | hot [args]");
+        return 2;
+}
