@@ -66,9 +66,10 @@ public sealed class Grader
         }
 
         var outcomes = new List<(Answer Answer, CheckResult? Result, string? Error)>(attempts.Count);
+        var runner = RunnerFor(criterion.Check);
         foreach (var answer in attempts)
         {
-            var ok = _runner.TryRun(rule, () => criterion.Check.Evaluate(answer), out var result, out var error);
+            var ok = runner.TryRun(rule, () => criterion.Check.Evaluate(answer), out var result, out var error);
             outcomes.Add((answer, ok ? Sanitize(result) : null, ok ? null : error));
         }
 
@@ -97,6 +98,14 @@ public sealed class Grader
             IsError = usedError is not null,
         };
     }
+
+    /// <summary>
+    /// Built-in checks are engine code — bounded, linear-time, tested against hostile input — so they only need
+    /// their exceptions caught; handing each one to a watchdog thread cost more than the check itself. Anything a
+    /// rubric script supplies (a <c>Custom</c> lambda, a check class from <c>#r</c>) goes through the guarded runner.
+    /// </summary>
+    private IRuleRunner RunnerFor(ICheck check) =>
+        check is not DelegateCheck && check.GetType().Assembly == typeof(Grader).Assembly ? CatchingRuleRunner.Instance : _runner;
 
     private static CheckResult? Sanitize(CheckResult? result) =>
         result is null ? null : double.IsFinite(result.Score) ? result with { Score = Math.Clamp(result.Score, 0, 1) } : result with { Score = 0 };
