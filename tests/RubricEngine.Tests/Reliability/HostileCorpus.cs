@@ -141,7 +141,7 @@ internal static class HostileCorpus
                 string.Join(",", Enumerable.Range(0, 20_000).Select(i => $"{{\"role\":\"{(i % 2 == 0 ? "user" : "assistant")}\",\"content\":\"4.a {i}\"}}")) + "]}"),
             // ---- identities: paths, devices, formulas, duplicates
             Ok("student id climbing out of the folder", "h44-dotdot.json", Trace("h44", "../../../../etc/passwd", "ok")),
-            Ok("student id that is an absolute path", "h45-absolute.json", Trace("h45", "/tmp/evil", "ok")),
+            Ok("student id that is an absolute path", "h45-absolute.json", Trace("h45", "/srv/evil", "ok")),
             Ok("reserved device name CON", "h46-con.json", Trace("h46", "CON", "ok")),
             Ok("reserved device name nul.txt", "h47-nul.json", Trace("h47", "nul.txt", "ok")),
             Ok("formula injection everywhere", "h48-formula.json",
