@@ -23,7 +23,8 @@ public sealed class ExplainService(TextWriter output, RubricLoader loader)
         output.WriteLine();
         output.WriteLine($"Question: {criterion?.Question.Value ?? "(whole trace)"} · {rule.Points} points · {rule.Severity} · {rule.Category}");
         output.WriteLine($"Check: {criterion?.Check.Describe() ?? "custom rule"}");
-        var builtIn = criterion is null ? null : BuiltInRules.All.FirstOrDefault(b => criterion.Check.GetType().Name.StartsWith(b.Name, StringComparison.Ordinal));
+        // Built-in checks describe themselves starting with their rule id ("RE0002 NumbersGrounded: …").
+        var builtIn = criterion is null ? null : BuiltInRules.Find(criterion.Check.Describe().Split(' ', 2)[0]);
         if (builtIn is not null && BuiltInRules.LoadDocPage(builtIn.Id) is { } doc)
         {
             output.WriteLine();

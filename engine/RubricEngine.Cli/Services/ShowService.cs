@@ -30,7 +30,7 @@ public sealed class ShowService(TextWriter output)
             {
                 output.WriteLine($"  {q.Question}");
                 foreach (var a in q.Attempts)
-                    output.WriteLine($"    attempt {a.Attempt}: message {a.Message}, lines {a.StartLine}-{a.EndLine}: {a.FirstWords}");
+                    output.WriteLine($"    attempt {a.Attempt}: message {a.MessageIndex}, lines {a.StartLine}-{a.EndLine}: {a.FirstWords}");
             }
         }
         return result.Errors.Count > 0 ? ExitCodes.Partial : ExitCodes.Success;
