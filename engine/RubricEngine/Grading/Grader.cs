@@ -37,9 +37,12 @@ public sealed class Grader
     }
 
     /// <summary>Grades one trace.</summary>
-    public TraceGrade Grade(Trace trace) => Grade(Analyze(trace));
+    public TraceGrade Grade(Trace trace) => _runner.Supervise(() => GradeAnalyzed(Analyze(trace)));
 
-    public TraceGrade Grade(TraceAnalysis analysis)
+    /// <summary>Grades a trace already parsed and segmented.</summary>
+    public TraceGrade Grade(TraceAnalysis analysis) => _runner.Supervise(() => GradeAnalyzed(analysis));
+
+    private TraceGrade GradeAnalyzed(TraceAnalysis analysis)
     {
         var results = new List<CriterionResult>();
         foreach (var criterion in _rubric.Criteria)
@@ -66,10 +69,9 @@ public sealed class Grader
         }
 
         var outcomes = new List<(Answer Answer, CheckResult? Result, string? Error)>(attempts.Count);
-        var runner = RunnerFor(criterion.Check);
         foreach (var answer in attempts)
         {
-            var ok = runner.TryRun(rule, () => criterion.Check.Evaluate(answer), out var result, out var error);
+            var ok = _runner.TryRun(rule, () => criterion.Check.Evaluate(answer), out var result, out var error);
             outcomes.Add((answer, ok ? Sanitize(result) : null, ok ? null : error));
         }
 
@@ -98,14 +100,6 @@ public sealed class Grader
             IsError = usedError is not null,
         };
     }
-
-    /// <summary>
-    /// Built-in checks are engine code — bounded, linear-time, tested against hostile input — so they only need
-    /// their exceptions caught; handing each one to a watchdog thread cost more than the check itself. Anything a
-    /// rubric script supplies (a <c>Custom</c> lambda, a check class from <c>#r</c>) goes through the guarded runner.
-    /// </summary>
-    private IRuleRunner RunnerFor(ICheck check) =>
-        check is not DelegateCheck && check.GetType().Assembly == typeof(Grader).Assembly ? CatchingRuleRunner.Instance : _runner;
 
     private static CheckResult? Sanitize(CheckResult? result) =>
         result is null ? null : double.IsFinite(result.Score) ? result with { Score = Math.Clamp(result.Score, 0, 1) } : result with { Score = 0 };

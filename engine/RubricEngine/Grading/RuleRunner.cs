@@ -10,6 +10,13 @@ public interface IRuleRunner
 {
     /// <summary>Runs <paramref name="body"/>; on failure returns false with a sentence saying what went wrong.</summary>
     bool TryRun<T>(RuleDescriptor rule, Func<T> body, out T? result, out string? error);
+
+    /// <summary>
+    /// Runs one unit of grading work (one trace), inside which rule bodies are run with
+    /// <see cref="TryRun{T}"/>. A runner that supervises rules on other threads hands the whole unit over once
+    /// here instead of once per rule; exceptions of <paramref name="work"/> itself propagate to the caller.
+    /// </summary>
+    T Supervise<T>(Func<T> work);
 }
 
 /// <summary>Catches exceptions; sets no time limit. The script host supplies a runner that also bounds time.</summary>
@@ -32,4 +39,6 @@ public sealed class CatchingRuleRunner : IRuleRunner
             return false;
         }
     }
+
+    public T Supervise<T>(Func<T> work) => work();
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using RubricEngine.Grading;
 using RubricEngine.Rubrics;
 
@@ -38,8 +40,24 @@ public sealed record GuardedRuleRunnerOptions
 /// deep or an allocation too large becomes an error string for that rule and trace, never for the run.
 /// Thread-safe; dispose it to stop its idle workers.
 /// </summary>
+/// <remarks>
+/// The woven guard (<see cref="RuleGuard"/>) stops rubric code that loops or recurses; the watchdog is for code the
+/// guard cannot reach (a library call that never returns). Handing every rule to a watched thread cost more than
+/// the rules themselves (a thread switch per rule per attempt), so a whole trace is handed over once, through
+/// <see cref="Supervise{T}"/>: its rules then run inline on the watched worker, each publishing its deadline. When one
+/// is stuck, the worker is abandoned and the trace graded again on a fresh worker, that one rule call failing as
+/// abandoned; rules are deterministic, so call n of the second run is call n of the first.
+/// </remarks>
 public sealed class GuardedRuleRunner : IRuleRunner, IDisposable
 {
+    /// <summary>How often a supervising thread looks again when no rule of its trace is running.</summary>
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    // The supervised trace running on this thread, if any: set on worker threads only, for the length of one trace.
+    // Thread-static for the reason RuleGuard's deadline is: TryRun is reached deep inside grading code, with no
+    // context to thread through, and a trace runs on one thread from start to end.
+    [ThreadStatic] private static Session? t_session;
+
     private readonly GuardedRuleRunnerOptions _options;
     private readonly ConcurrentBag<RuleWorker> _idle = [];
     private int _abandoned;
@@ -55,15 +73,15 @@ public sealed class GuardedRuleRunner : IRuleRunner, IDisposable
 
     public bool TryRun<T>(RuleDescriptor rule, Func<T> body, out T? result, out string? error)
     {
+        if (t_session is { } session && session.Runner == this) return RunInSession(session, rule, body, out result, out error);
         if (!_options.Watchdog) return RunGuarded(rule, body, out result, out error);
 
+        // Outside a supervised trace: one hand-off for this one rule.
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var worker = _idle.TryTake(out var w) ? w : new RuleWorker(_options.WorkerStackSize);
+        var worker = Rent();
         var outcome = new Outcome<T>();
-        var wait = _options.TimeLimit <= TimeSpan.Zero || _options.TimeLimit == Timeout.InfiniteTimeSpan
-            ? Timeout.InfiniteTimeSpan
-            : _options.TimeLimit + _options.Grace;
-        if (worker.Run(() => outcome.Ok = RunGuarded(rule, body, out outcome.Result, out outcome.Error), wait))
+        worker.Start(() => outcome.Ok = RunGuarded(rule, body, out outcome.Result, out outcome.Error));
+        if (worker.Wait(WatchdogLimit))
         {
             _idle.Add(worker);
             result = outcome.Result;
@@ -76,9 +94,107 @@ public sealed class GuardedRuleRunner : IRuleRunner, IDisposable
         worker.Abandon();
         Interlocked.Increment(ref _abandoned);
         result = default;
-        error = $"RuleTimeout: {rule.Id} did not finish within {RuleTimeoutException.Format(_options.TimeLimit)} and was abandoned (stuck outside rubric code, e.g. in a library call)";
+        error = Abandoned(rule);
         return false;
     }
+
+    public T Supervise<T>(Func<T> work)
+    {
+        if (!_options.Watchdog || t_session is { } current && current.Runner == this) return work();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        var skipped = new HashSet<int>();
+        while (true)
+        {
+            var session = new Session(this, skipped);
+            var outcome = new Outcome<T>();
+            var worker = Rent();
+            worker.Start(() =>
+            {
+                t_session = session;
+                try
+                {
+                    outcome.Result = work();
+                }
+                catch (Exception e)
+                {
+                    outcome.Failure = ExceptionDispatchInfo.Capture(e);
+                }
+                finally
+                {
+                    t_session = null;
+                }
+            });
+
+            if (Watch(worker, session) is not { } stuckCall)
+            {
+                _idle.Add(worker);
+                outcome.Failure?.Throw();
+                return outcome.Result!;
+            }
+
+            session.Abandon();
+            worker.Abandon();
+            Interlocked.Increment(ref _abandoned);
+            skipped.Add(stuckCall);
+        }
+    }
+
+    /// <summary>Waits for the worker; returns null when it finished, or the number of the rule call that got stuck.</summary>
+    private static int? Watch(RuleWorker worker, Session session)
+    {
+        while (true)
+        {
+            var deadline = session.Deadline;
+            var wait = Poll;
+            if (deadline != 0)
+            {
+                var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+                if (left <= TimeSpan.Zero)
+                {
+                    // Read the call between two reads of its deadline: unchanged means no other call began meanwhile.
+                    var call = session.Call;
+                    if (session.Deadline == deadline && !worker.Wait(TimeSpan.Zero)) return call;
+                    continue;
+                }
+                if (left < wait) wait = left;
+            }
+            if (worker.Wait(wait)) return null;
+        }
+    }
+
+    private bool RunInSession<T>(Session session, RuleDescriptor rule, Func<T> body, out T? result, out string? error)
+    {
+        var call = session.NextCall();
+        if (session.IsAbandoned || session.Skipped.Contains(call))
+        {
+            result = default;
+            error = Abandoned(rule);
+            return false;
+        }
+        if (session.Deadline != 0) return RunGuarded(rule, body, out result, out error); // nested: the outer call's deadline stands
+
+        var limit = WatchdogLimit;
+        session.Enter(call, limit == Timeout.InfiniteTimeSpan ? 0 : Stopwatch.GetTimestamp() + (long)Math.Min(limit.TotalSeconds * Stopwatch.Frequency, long.MaxValue / 4));
+        try
+        {
+            return RunGuarded(rule, body, out result, out error);
+        }
+        finally
+        {
+            session.Exit();
+        }
+    }
+
+    /// <summary>How long the watchdog lets one rule run before abandoning it: the time limit plus the grace.</summary>
+    private TimeSpan WatchdogLimit => _options.TimeLimit <= TimeSpan.Zero || _options.TimeLimit == Timeout.InfiniteTimeSpan
+        ? Timeout.InfiniteTimeSpan
+        : _options.TimeLimit + _options.Grace;
+
+    private string Abandoned(RuleDescriptor rule) =>
+        $"RuleTimeout: {rule.Id} did not finish within {RuleTimeoutException.Format(_options.TimeLimit)} and was abandoned (stuck outside rubric code, e.g. in a library call)";
+
+    private RuleWorker Rent() => _idle.TryTake(out var w) ? w : new RuleWorker(_options.WorkerStackSize);
 
     private bool RunGuarded<T>(RuleDescriptor rule, Func<T> body, out T? result, out string? error)
     {
@@ -124,13 +240,49 @@ public sealed class GuardedRuleRunner : IRuleRunner, IDisposable
         public bool Ok;
         public T? Result;
         public string? Error;
+        public ExceptionDispatchInfo? Failure;
     }
 
-    /// <summary>A reusable background thread that runs one rule body at a time.</summary>
+    /// <summary>One run of a supervised trace: which rule call is running and until when the watchdog waits for it.</summary>
+    private sealed class Session(GuardedRuleRunner runner, HashSet<int> skipped)
+    {
+        private int _calls;
+        private int _call;
+        private long _deadline; // Stopwatch timestamp after which the running call counts as stuck; 0 = none running
+        private volatile bool _abandoned;
+
+        public GuardedRuleRunner Runner { get; } = runner;
+
+        /// <summary>Rule calls that got stuck in an earlier run of this trace: they fail at once.</summary>
+        public HashSet<int> Skipped { get; } = skipped;
+
+        public long Deadline => Volatile.Read(ref _deadline);
+
+        public int Call => Volatile.Read(ref _call);
+
+        public bool IsAbandoned => _abandoned;
+
+        public int NextCall() => _calls++;
+
+        public void Enter(int call, long deadline)
+        {
+            Volatile.Write(ref _call, call);
+            Volatile.Write(ref _deadline, deadline);
+        }
+
+        public void Exit() => Volatile.Write(ref _deadline, 0);
+
+        /// <summary>Nobody waits for this run any more: if the stuck call ever returns, later calls fail at once.</summary>
+        public void Abandon() => _abandoned = true;
+    }
+
+    /// <summary>A reusable background thread that runs one piece of work at a time.</summary>
     private sealed class RuleWorker
     {
-        private readonly SemaphoreSlim _start = new(0);
-        private readonly ManualResetEventSlim _done = new(false);
+        // No spinning: the waiting thread gives its core to the worker (a trace takes about a millisecond, and on a
+        // 2-core machine a spinning waiter would take the core the other worker needs).
+        private readonly ManualResetEventSlim _start = new(false, spinCount: 0);
+        private readonly ManualResetEventSlim _done = new(false, spinCount: 0);
         private Action? _work;
         private volatile bool _stopping;
 
@@ -140,20 +292,21 @@ public sealed class GuardedRuleRunner : IRuleRunner, IDisposable
             thread.Start();
         }
 
-        public bool Run(Action work, TimeSpan timeout)
+        public void Start(Action work)
         {
             _done.Reset();
             _work = work;
-            _start.Release();
-            return _done.Wait(timeout);
+            _start.Set();
         }
+
+        public bool Wait(TimeSpan timeout) => _done.Wait(timeout);
 
         public void Abandon() => _stopping = true;
 
         public void Stop()
         {
             _stopping = true;
-            _start.Release();
+            _start.Set();
         }
 
         private void Loop()
@@ -161,6 +314,7 @@ public sealed class GuardedRuleRunner : IRuleRunner, IDisposable
             while (true)
             {
                 _start.Wait();
+                _start.Reset();
                 if (_stopping) return;
                 var work = _work;
                 _work = null;

@@ -148,4 +148,70 @@ public sealed class GuardedRuleRunnerTests
         for (var i = 0; i < texts.Length; i++)
             Assert.That(grades[i].Total, Is.EqualTo(i % 2 == 0 ? 7 : 8), texts[i]);
     }
+
+    private static readonly RubricEngine.Rubrics.RuleDescriptor Rule = new("T-99", "Any rule", "{0}");
+
+    [Test]
+    public void The_rules_of_a_supervised_trace_run_on_one_worker_thread_not_one_thread_each()
+    {
+        using var runner = new GuardedRuleRunner();
+        var caller = Environment.CurrentManagedThreadId;
+
+        var (work, rules) = runner.Supervise(() =>
+        {
+            var ids = new List<int>();
+            for (var i = 0; i < 5; i++)
+            {
+                runner.TryRun(Rule, () => Environment.CurrentManagedThreadId, out var id, out _);
+                ids.Add(id);
+            }
+            return (Environment.CurrentManagedThreadId, ids);
+        });
+
+        Assert.That(work, Is.Not.EqualTo(caller), "the trace runs on a watched worker");
+        Assert.That(rules, Is.All.EqualTo(work), "its rules run inline on that worker");
+    }
+
+    [Test]
+    public void A_stuck_rule_call_fails_alone_and_the_trace_is_graded_again_without_it()
+    {
+        using var runner = new GuardedRuleRunner(new GuardedRuleRunnerOptions
+        {
+            TimeLimit = TimeSpan.FromMilliseconds(200), Grace = TimeSpan.FromMilliseconds(200),
+        });
+        var runs = 0;
+        var clock = Stopwatch.StartNew();
+
+        var outcomes = runner.Supervise(() =>
+        {
+            Interlocked.Increment(ref runs);
+            var results = new List<string>();
+            for (var call = 0; call < 3; call++)
+            {
+                var n = call;
+                // The same rule on three answers; only the second blocks where the woven guard cannot reach.
+                var ok = runner.TryRun(Rule, () => { if (n == 1) Thread.Sleep(Timeout.Infinite); return n; }, out var value, out var error);
+                results.Add(ok ? $"ok {value}" : error!);
+            }
+            return results;
+        });
+
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
+        Assert.That(outcomes[0], Is.EqualTo("ok 0"));
+        Assert.That(outcomes[1], Does.StartWith("RuleTimeout: T-99 did not finish within 0.2 s and was abandoned"));
+        Assert.That(outcomes[2], Is.EqualTo("ok 2"));
+        Assert.That(runs, Is.EqualTo(2), "graded once, abandoned, graded again");
+        Assert.That(runner.AbandonedWorkers, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void An_engine_exception_in_a_supervised_trace_reaches_the_caller()
+    {
+        using var runner = new GuardedRuleRunner();
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => runner.Supervise<int>(() => throw new InvalidOperationException("engine bug")));
+
+        Assert.That(thrown!.Message, Is.EqualTo("engine bug"));
+        Assert.That(runner.Supervise(() => 42), Is.EqualTo(42), "the worker is still usable");
+    }
 }
