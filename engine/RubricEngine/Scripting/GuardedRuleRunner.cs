@@ -106,7 +106,8 @@ public sealed class GuardedRuleRunner : IRuleRunner, IDisposable
         var skipped = new HashSet<int>();
         while (true)
         {
-            var session = new Session(this, skipped);
+            // Each run gets its own copy: an abandoned run that comes back may still read its set.
+            var session = new Session(this, [.. skipped]);
             var outcome = new Outcome<T>();
             var worker = Rent();
             worker.Start(() =>
