@@ -1,5 +1,5 @@
 # Shared by run.sh and smoke.sh: paths, the Release build, and a runner that reports wall time, CPU time and
-# peak resident memory (VmHWM) of one command. GNU time is not needed: /proc/<pid> is sampled while it runs.
+# peak resident memory (VmHWM) of one command. GNU time is not needed: /proc/<pid>/status is read while it runs.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUBRIC="$ROOT/engine/RubricEngine.Cli/bin/Release/net10.0/rubric"
@@ -13,30 +13,40 @@ build_release() {
 }
 
 # measure <log> <command...>: runs the command, sets WALL (s), CPU (s, user+sys) and PEAK_MB; returns its exit code.
+# The sampler forks nothing (bash builtins only, and `read -t` on an idle pipe as its sleep), so it does not take
+# CPU from the command it measures on a 2-core machine. CPU comes from the shell's `times` for its children, taken
+# before and after (only the measured command is a child in between).
 measure() {
   local log="$1"; shift
-  local start end pid hwm=0 cpu_ticks=0 tick rc v stat
-  tick=$(getconf CLK_TCK)
+  local start end pid hwm=0 rc key value unit before after idle
+  _children_cpu; before=$CHILDREN_CPU
+  exec {idle}<> <(:)
   start=$(date +%s%N)
   "$@" >"$log" 2>&1 &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
-    v=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
-    [[ -n "$v" && "$v" -gt "$hwm" ]] && hwm=$v
-    stat=$(cat "/proc/$pid/stat" 2>/dev/null || true)
-    if [[ -n "$stat" ]]; then
-      # Fields after the ")" of the command name: utime is the 12th, stime the 13th.
-      v=$(awk '{sub(/^.*\) /, ""); print $12 + $13}' <<<"$stat")
-      [[ -n "$v" && "$v" -gt "$cpu_ticks" ]] && cpu_ticks=$v
-    fi
-    sleep 0.02
+    while read -r key value unit; do
+      [[ "$key" == "VmHWM:" ]] && { (( value > hwm )) && hwm=$value; break; }
+    done 2>/dev/null <"/proc/$pid/status" || true
+    read -t 0.05 -u "$idle" || true
   done
   rc=0; wait "$pid" || rc=$?
   end=$(date +%s%N)
+  exec {idle}<&-
+  _children_cpu; after=$CHILDREN_CPU
   WALL=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
-  CPU=$(awk -v t="$cpu_ticks" -v k="$tick" 'BEGIN { printf "%.2f", t / k }')
+  CPU=$(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.2f", b - a }')
   PEAK_MB=$(( hwm / 1024 ))
   return $rc
+}
+
+# Sets CHILDREN_CPU to the user+sys seconds of this shell's finished children (the second line of `times`).
+_children_cpu() {
+  local file="${TMPDIR:-/tmp}/rubric-bench-times.$$" line user sys
+  times >"$file"
+  { read -r line; read -r user sys; } <"$file"
+  rm -f "$file"
+  CHILDREN_CPU=$(awk -v u="$user" -v s="$sys" 'function sec(t, m) { split(t, m, "m"); return m[1] * 60 + substr(m[2], 1, length(m[2]) - 1) } BEGIN { printf "%.3f", sec(u) + sec(s) }')
 }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
