@@ -1,4 +1,5 @@
 using System.Text;
+using Humanizer;
 using RubricEngine.Reports.IO;
 using RubricEngine.Reports.Safety;
 using RubricEngine.Traces;
@@ -25,7 +26,7 @@ public sealed class ImportService(TextWriter output)
             foreach (var trace in result.Traces)
                 lines.Append(System.Text.Json.Nodes.JsonNode.Parse(CanonicalTraceWriter.ToJson(trace))!.ToJsonString()).Append('\n');
             AtomicFile.WriteAllText(destination, lines.ToString());
-            output.WriteLine($"Wrote {result.Traces.Count} traces to {destination}.");
+            output.WriteLine($"Wrote {"trace".ToQuantity(result.Traces.Count)} to {destination}.");
         }
         else
         {
@@ -37,7 +38,7 @@ public sealed class ImportService(TextWriter output)
                 var path = folder.PathFor(trace.Id, ".json");
                 AtomicFile.WriteAllText(path, CanonicalTraceWriter.ToJson(trace));
             }
-            output.WriteLine($"Wrote {result.Traces.Count} traces to {destination}{Path.DirectorySeparatorChar}.");
+            output.WriteLine($"Wrote {"trace".ToQuantity(result.Traces.Count)} to {destination}{Path.DirectorySeparatorChar}.");
         }
         return result.Errors.Count > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Humanizer;
 using RubricEngine.Grading;
 using RubricEngine.Rubrics;
 using Spectre.Console;
@@ -36,7 +37,7 @@ public sealed class RunSummary(RubricDefinition rubric)
                 ((double)s.Passed / s.Count).ToString("P0", CultureInfo.InvariantCulture), s.Errors.ToString(CultureInfo.InvariantCulture));
         }
         console.Write(table);
-        console.WriteLine($"{Count} traces graded, {failedTraces} could not be graded.");
+        console.WriteLine($"{"trace".ToQuantity(Count)} graded, {failedTraces} could not be graded.");
     }
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);

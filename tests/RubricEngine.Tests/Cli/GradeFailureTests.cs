@@ -55,6 +55,7 @@ public sealed class GradeFailureTests : CliTestBase
         var result = await CliRun.Rubric("grade", Hw7Rubric, Path.Combine(Hw7Traces, "01-alice-all-in-one.json"), "--csv", At("g.csv"), "--fail-on", "error");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Console, Does.Contain("1 trace graded, 0 could not be graded."));
     }
 
     [Test]

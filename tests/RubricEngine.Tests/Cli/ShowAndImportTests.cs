@@ -83,7 +83,7 @@ public sealed class ShowAndImportTests : CliTestBase
         var result = await CliRun.Rubric("import", format, Sample(sample), "-o", At("imported"));
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(result.Out, Does.Contain("Wrote 1 traces to"));
+        Assert.That(result.Out, Does.Contain("Wrote 1 trace to"));
         var file = Directory.GetFiles(At("imported"), "*.json").Single();
         using (var doc = JsonDocument.Parse(File.ReadAllText(file)))
         {
