@@ -13,7 +13,7 @@ namespace RubricEngine.Benchmarks;
 /// </summary>
 internal static class XlsxWriteBench
 {
-    public static int Run(string rubricPath, string folder, string output, int repeats)
+    public static int Run(string rubricPath, string folder, string output, int repeats, bool verify)
     {
         using var loaded = RubricScriptLoader.Load(rubricPath);
         using var runner = loaded.CreateRunner();
@@ -48,6 +48,16 @@ internal static class XlsxWriteBench
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             Console.WriteLine(string.Create(inv, $"write {i + 1}: wall {watch.Elapsed.TotalSeconds:0.000} s, cpu {cpu.TotalSeconds:0.000} s, " +
                 $"allocated {allocated / 1048576} MB, file {new FileInfo(output).Length / 1024} KiB"));
+        }
+        if (verify)
+        {
+            // The reader the tests use: every sheet, its last row, and the notes on Grades.
+            var watch = Stopwatch.StartNew();
+            using var book = new ClosedXML.Excel.XLWorkbook(output);
+            foreach (var sheet in book.Worksheets)
+                Console.WriteLine(string.Create(inv, $"  {sheet.Name}: last row {sheet.LastRowUsed()?.RowNumber() ?? 0}"));
+            var notes = book.Worksheet("Grades").CellsUsed(ClosedXML.Excel.XLCellsUsedOptions.All).Count(c => c.HasComment);
+            Console.WriteLine(string.Create(inv, $"ClosedXML opened it in {watch.Elapsed.TotalSeconds:0.0} s: {notes} notes on Grades"));
         }
         Console.WriteLine(string.Create(inv, $"working set after grading {baseline / 1048576} MB, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB"));
         return 0;
