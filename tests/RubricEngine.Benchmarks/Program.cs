@@ -7,6 +7,7 @@ using RubricEngine.Benchmarks;
 //   parse <folder> [threads]              the floor: TraceReader only (list, read, JSON-parse), ordered like grading
 //   profile <rubric.csx> <folder> [threads] in-process grading with per-phase and per-rule CPU time
 //   nettrace <file.nettrace> [top] [filter] where CPU samples of an EventPipe trace fall
+//   xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify]  grade once, then time the gradebook workbook write alone
 //   hot [BenchmarkDotNet args]            BenchmarkDotNet micro-benchmarks of the hot functions
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
@@ -22,10 +23,12 @@ switch (command)
         return GradingProfile.Run(rest[0], rest[1], Int(2, Environment.ProcessorCount));
     case "nettrace" when rest.Length >= 1:
         return NetTraceReport.Run(rest[0], Int(1, 40), rest.Length > 2 ? rest[2] : null);
+    case "xlsx" when rest.Length >= 3:
+        return XlsxWriteBench.Run(rest[0], rest[1], rest[2], Int(3, 3), rest.Contains("--verify"));
     case "hot":
         BenchmarkSwitcher.FromAssembly(typeof(HotPathBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest);
         return 0;
     default:
-        Console.Error.WriteLine("usage: generate <folder> <count> [seed] | parse <folder> [threads] | profile <rubric.csx> <folder> [threads] | hot [args]");
+        Console.Error.WriteLine("usage: generate <folder> <count> [seed] | parse <folder> [threads] | profile <rubric.csx> <folder> [threads] | xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify] | hot [args]");
         return 2;
 }

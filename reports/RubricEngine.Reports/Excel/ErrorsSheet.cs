@@ -1,5 +1,3 @@
-using ClosedXML.Excel;
-
 namespace RubricEngine.Reports.Excel;
 
 /// <summary>Each trace that could not be graded: file, place and reason, so nothing is silently lost.</summary>
@@ -7,23 +5,17 @@ internal static class ErrorsSheet
 {
     public const string Name = "Errors";
 
-    public static void Add(XLWorkbook workbook, GradebookData data)
+    public static SheetWriter Create(GradebookData data)
     {
-        var sheet = workbook.Worksheets.Add(Name);
-        var w = new SheetWriter(sheet, ["File", "Place", "Reason"], data.Options.MaxColumnWidth);
+        var w = new SheetWriter(Name, ["File", "Place", "Reason"], data.Options.MaxColumnWidth);
         w.Wrap(1, 48);
         w.Wrap(3, 60);
-        var row = 1;
-        foreach (var e in data.Run.Errors)
-        {
-            row++;
-            w.Text(row, 1, e.File);
-            w.Text(row, 2, Place(e));
-            w.Text(row, 3, e.Reason);
-        }
-        if (row > 1) sheet.TabColor = XLColor.FromHtml("#C00000");
-        w.Finish(row);
+        if (data.Run.Errors.Count > 0) w.TabColor = "FFC00000";
+        return w;
     }
+
+    public static IEnumerable<SheetCell[]> Rows(GradebookData data) =>
+        data.Run.Errors.Select(e => new[] { SheetCell.Of(e.File), SheetCell.Of(Place(e)), SheetCell.Of(e.Reason) });
 
     private static string Place(Traces.TraceError e)
     {

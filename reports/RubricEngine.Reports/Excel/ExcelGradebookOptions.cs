@@ -3,7 +3,7 @@ namespace RubricEngine.Reports.Excel;
 /// <summary>Choices for <see cref="ExcelGradebookWriter"/>.</summary>
 public sealed record ExcelGradebookOptions
 {
-    /// <summary>Attach each lost-points comment to its Grades cell as a note (slow on very large runs).</summary>
+    /// <summary>Attach each lost-points comment to its Grades cell as a note.</summary>
     public bool Notes { get; init; } = true;
 
     /// <summary>Widest a column is made, in characters.</summary>

@@ -1,5 +1,3 @@
-using ClosedXML.Excel;
-
 namespace RubricEngine.Reports.Excel;
 
 /// <summary>One row per finding, every attempt's, with where it is and whether it was suppressed or overridden.</summary>
@@ -18,39 +16,27 @@ internal static class FindingsSheet
 
     private static readonly int[] WrappedWidths = [48, 36, 40, 30];
 
-    /// <summary>
-    /// Adds the sheet with its header, widths, filter and formats but no data rows: ClosedXML is too slow for
-    /// tens of thousands of rows, so <see cref="FindingsRowsWriter"/> streams them in after the workbook is saved.
-    /// </summary>
-    public static void Add(XLWorkbook workbook, GradebookData data)
+    public static SheetWriter Create(GradebookData data)
     {
-        var sheet = workbook.Worksheets.Add(Name);
-        var w = new SheetWriter(sheet, Headers, data.Options.MaxColumnWidth);
+        var w = new SheetWriter(Name, Headers, data.Options.MaxColumnWidth);
         foreach (var (column, width) in WrappedColumns.Zip(WrappedWidths)) w.Wrap(column, width);
-        var row = 1;
-        foreach (var values in Rows(data))
-        {
-            row++;
-            for (var c = 0; c < values.Length; c++)
-                if (values[c] is { } v) w.Measure(c + 1, v as string ?? ((double)v).ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture));
-        }
-        if (row > 1)
-        {
-            sheet.Range(2, 5, row, 5).AddConditionalFormat().WhenEquals("\"no\"").Font.SetFontColor(XLColor.Gray);
-            sheet.Range(2, 8, row, 8).AddConditionalFormat().WhenGreaterThan(0).Fill.SetBackgroundColor(GradesSheet.LostFill);
-        }
-        w.Finish(row);
         // Small numbers and yes/no between text columns read better centred.
-        foreach (var c in (int[])[4, 5, 11]) sheet.Column(c).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        foreach (var c in (int[])[4, 5, 11]) w.Align(c, GradebookStyles.Centered);
+        w.ConditionalFormats = (x, lastRow) => x
+            .Raw("<conditionalFormatting sqref=\"E2:E").Int(lastRow).Raw("\"><cfRule type=\"cellIs\" dxfId=\"").Int(GradebookStyles.GreyFontDxf)
+            .Raw("\" priority=\"1\" operator=\"equal\"><formula>\"no\"</formula></cfRule></conditionalFormatting>")
+            .Raw("<conditionalFormatting sqref=\"H2:H").Int(lastRow).Raw("\"><cfRule type=\"cellIs\" dxfId=\"").Int(GradebookStyles.LostFillDxf)
+            .Raw("\" priority=\"2\" operator=\"greaterThan\"><formula>0</formula></cfRule></conditionalFormatting>");
+        return w;
     }
 
-    /// <summary>The data rows, one per finding, as cleaned strings and doubles (null: empty cell).</summary>
-    public static IEnumerable<object?[]> Rows(GradebookData data)
+    /// <summary>The data rows, one per finding.</summary>
+    public static IEnumerable<SheetCell[]> Rows(GradebookData data)
     {
         foreach (var grade in data.Grades)
         {
-            var id = ExcelText.Clean(grade.Student.Id);
-            var name = ExcelText.Clean(grade.Student.Name);
+            var id = SheetCell.Of(grade.Student.Id);
+            var name = SheetCell.Of(grade.Student.Name);
             foreach (var criterion in grade.Criteria)
             {
                 foreach (var f in criterion.Findings)
@@ -59,25 +45,31 @@ internal static class FindingsSheet
                     [
                         id,
                         name,
-                        Text((f.Question ?? criterion.Question)?.Value),
-                        f.Attempt is { } attempt ? (double)attempt : null,
-                        f.IsGradedAttempt ? "yes" : "no",
-                        Text(f.RuleId),
-                        f.Severity.ToString().ToLowerInvariant(),
-                        f.PointsLost,
-                        Text(f.Message),
-                        Text(f.Location?.File ?? grade.File),
-                        f.Location is { } l ? (double)l.MessageIndex : null,
-                        f.Location?.Start.ToString(),
-                        Text(f.Excerpt),
-                        Text(SuppressedOrOverridden(f.Suppression, criterion.Override)),
+                        SheetCell.Of((f.Question ?? criterion.Question)?.Value),
+                        f.Attempt is { } attempt ? SheetCell.Of(attempt) : default,
+                        SheetCell.Of(f.IsGradedAttempt ? "yes" : "no"),
+                        SheetCell.Of(f.RuleId),
+                        SheetCell.Of(SeverityName(f.Severity)),
+                        SheetCell.Of(f.PointsLost),
+                        SheetCell.Of(f.Message),
+                        SheetCell.Of(f.Location?.File ?? grade.File),
+                        f.Location is { } l ? SheetCell.Of(l.MessageIndex) : default,
+                        SheetCell.Of(f.Location?.Start.ToString()),
+                        SheetCell.Of(f.Excerpt),
+                        SheetCell.Of(SuppressedOrOverridden(f.Suppression, criterion.Override)),
                     ];
                 }
             }
         }
     }
 
-    private static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : ExcelText.Clean(value);
+    private static string SeverityName(Rubrics.Severity severity) => severity switch
+    {
+        Rubrics.Severity.Error => "error",
+        Rubrics.Severity.Warning => "warning",
+        Rubrics.Severity.Info => "info",
+        _ => severity.ToString().ToLowerInvariant(),
+    };
 
     private static string? SuppressedOrOverridden(string? suppression, string? criterionOverride) =>
         (suppression, criterionOverride) switch
