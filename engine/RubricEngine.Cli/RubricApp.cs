@@ -22,6 +22,7 @@ public static class RubricApp
         app.Configure(config =>
         {
             config.SetApplicationName("rubric");
+            config.SetApplicationVersion(EngineInfo.Version);
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(host);
             config.PropagateExceptions();

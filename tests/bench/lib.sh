@@ -2,13 +2,19 @@
 # peak resident memory (VmHWM) of one command. GNU time is not needed: /proc/<pid>/status is read while it runs.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-RUBRIC="$ROOT/engine/RubricEngine.Cli/bin/Release/net10.0/rubric"
+# The rubric measured is the one a user installs (README: dotnet pack + dotnet tool install), not `dotnet build`
+# output: the tool package is precompiled (ReadyToRun) for this RID, build output is JIT-only.
+TOOL_DIR="$ROOT/out/bench"
+RUBRIC="$TOOL_DIR/tool/rubric"
 BENCH="$ROOT/tests/RubricEngine.Benchmarks/bin/Release/net10.0/RubricEngine.Benchmarks"
 HW7="$ROOT/rubrics/hw7/hw7.rubric.csx"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 build_release() {
-  dotnet build "$ROOT/engine/RubricEngine.Cli/RubricEngine.Cli.csproj" -c Release -nologo -v q >/dev/null
+  rm -rf "$TOOL_DIR"
+  dotnet pack "$ROOT/engine/RubricEngine.Cli/RubricEngine.Cli.csproj" -c Release -o "$TOOL_DIR/nupkg" -nologo -v q >/dev/null
+  # --source: only the freshly packed folder; a fresh --tool-path so no earlier build of the same version is reused.
+  dotnet tool install RubricEngine.Cli --tool-path "$TOOL_DIR/tool" --source "$TOOL_DIR/nupkg" >/dev/null
   dotnet build "$ROOT/tests/RubricEngine.Benchmarks/RubricEngine.Benchmarks.csproj" -c Release -nologo -v q >/dev/null
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bulk-grading benchmark of the `rubric` CLI with the hw7 rubric (see BENCHMARKS.md for the targets).
-# Builds Release once, generates synthetic corpora, and prints medians of REPEAT runs (default 3):
+# Packs and installs the Release tool once (lib.sh build_release), generates synthetic corpora, and prints medians of REPEAT runs (default 3):
 #   traces/s; wall, CPU and peak memory at each size into xlsx and into CSV only; the parse-only floor;
 #   rubric cold vs warm start; one trace with a warm cache; --threads 1 vs --threads 2.
 # Environment: SIZES (default "1000 10000 50000"), REPEAT (3), BENCH_DIR (default: a fresh temp dir, removed after).

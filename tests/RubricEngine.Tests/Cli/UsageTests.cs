@@ -31,6 +31,16 @@ public sealed class UsageTests
     }
 
     [Test]
+    public async Task Version_prints_the_engine_version_and_exits_0()
+    {
+        var result = await CliRun.Rubric("--version");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.All.Trim(), Is.EqualTo(RubricEngine.Cli.Services.EngineInfo.Version), result.ToString());
+        Assert.That(RubricEngine.Cli.Services.EngineInfo.Version, Does.Match(@"^\d+\.\d+\.\d+"));
+    }
+
+    [Test]
     public async Task An_unknown_verb_exits_2_with_a_message_and_no_stack_trace()
     {
         var result = await CliRun.Rubric("grde", "x.csx", "traces");
