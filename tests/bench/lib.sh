@@ -18,6 +18,14 @@ build_release() {
   dotnet build "$ROOT/tests/RubricEngine.Benchmarks/RubricEngine.Benchmarks.csproj" -c Release -nologo -v q >/dev/null
 }
 
+# build_plain: Release build output (JIT only) instead of the packed tool. The CI smoke run uses it: it checks that
+# grading does not crash, and packing would fetch ~210 MB of runtime and crossgen packs on every clean CI machine.
+build_plain() {
+  dotnet build "$ROOT/engine/RubricEngine.Cli/RubricEngine.Cli.csproj" -c Release -nologo -v q >/dev/null
+  dotnet build "$ROOT/tests/RubricEngine.Benchmarks/RubricEngine.Benchmarks.csproj" -c Release -nologo -v q >/dev/null
+  RUBRIC="$ROOT/engine/RubricEngine.Cli/bin/Release/net10.0/rubric"
+}
+
 # measure <log> <command...>: runs the command, sets WALL (s), CPU (s, user+sys) and PEAK_MB; returns its exit code.
 # The sampler forks nothing (bash builtins only, and `read -t` on an idle pipe as its sleep), so it does not take
 # CPU from the command it measures on a 2-core machine. CPU comes from the shell's `times` for its children, taken

@@ -8,7 +8,7 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/rubric-smoke.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 export RUBRIC_CACHE="$WORK/cache"
 
-build_release
+build_plain
 "$BENCH" generate "$WORK/traces" 100 182
 rc=0
 measure "$WORK/grade.log" "$RUBRIC" grade "$HW7" "$WORK/traces" -o "$WORK/grades.xlsx" --csv "$WORK/grades.csv" --no-progress -v quiet || rc=$?
