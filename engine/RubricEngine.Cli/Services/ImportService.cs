@@ -1,5 +1,4 @@
 using System.Text;
-using Humanizer;
 using RubricEngine.Reports.IO;
 using RubricEngine.Reports.Safety;
 using RubricEngine.Traces;
@@ -26,7 +25,7 @@ public sealed class ImportService(TextWriter output)
             foreach (var trace in result.Traces)
                 lines.Append(System.Text.Json.Nodes.JsonNode.Parse(CanonicalTraceWriter.ToJson(trace))!.ToJsonString()).Append('\n');
             AtomicFile.WriteAllText(destination, lines.ToString());
-            output.WriteLine($"Wrote {"trace".ToQuantity(result.Traces.Count)} to {destination}.");
+            output.WriteLine($"Wrote {result.Traces.Count} {(result.Traces.Count == 1 ? "trace" : "traces")} to {destination}.");
         }
         else
         {
@@ -38,7 +37,7 @@ public sealed class ImportService(TextWriter output)
                 var path = folder.PathFor(trace.Id, ".json");
                 AtomicFile.WriteAllText(path, CanonicalTraceWriter.ToJson(trace));
             }
-            output.WriteLine($"Wrote {"trace".ToQuantity(result.Traces.Count)} to {destination}{Path.DirectorySeparatorChar}.");
+            output.WriteLine($"Wrote {result.Traces.Count} {(result.Traces.Count == 1 ? "trace" : "traces")} to {destination}{Path.DirectorySeparatorChar}.");
         }
         return result.Errors.Count > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }

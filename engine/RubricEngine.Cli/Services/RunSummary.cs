@@ -1,5 +1,4 @@
 using System.Globalization;
-using Humanizer;
 using RubricEngine.Grading;
 using RubricEngine.Rubrics;
 using Spectre.Console;
@@ -37,7 +36,7 @@ public sealed class RunSummary(RubricDefinition rubric)
                 ((double)s.Passed / s.Count).ToString("P0", CultureInfo.InvariantCulture), s.Errors.ToString(CultureInfo.InvariantCulture));
         }
         console.Write(table);
-        console.WriteLine($"{"trace".ToQuantity(Count)} graded, {failedTraces} could not be graded.");
+        console.WriteLine($"{Count} {(Count == 1 ? "trace" : "traces")} graded, {failedTraces} could not be graded.");
     }
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
