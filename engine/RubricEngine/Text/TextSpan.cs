@@ -43,21 +43,34 @@ public sealed class LineMap
 
     public static LineMap Build(string text)
     {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        // Two passes (count, then fill) allocate the one array the map keeps and nothing else.
+        var starts = new int[LineBreaks(text, null) + 1];
+        LineBreaks(text, starts);
+        return new LineMap(starts, text.Length);
+    }
+
+    /// <summary>Counts the line breaks ("\n", "\r\n", lone "\r"); with <paramref name="starts"/>, also writes where each line starts.</summary>
+    private static int LineBreaks(string text, int[]? starts)
+    {
+        var count = 0;
+        var i = text.AsSpan().IndexOfAny('\n', '\r');
+        if (i < 0) return 0;
+        for (; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\n')
             {
-                starts.Add(i + 1);
+                count++;
+                if (starts is not null) starts[count] = i + 1;
             }
             else if (c == '\r')
             {
                 if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
+                count++;
+                if (starts is not null) starts[count] = i + 1;
             }
         }
-        return new LineMap(starts.ToArray(), text.Length);
+        return count;
     }
 
     /// <summary>The line and column of <paramref name="offset"/> (clamped into the text).</summary>
