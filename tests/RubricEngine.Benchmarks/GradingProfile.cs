@@ -33,26 +33,37 @@ internal static class GradingProfile
         var reader = new TraceReader();
         var files = reader.ListFiles([folder]);
         long read = 0, parse = 0, segment = 0, grade = 0;
+        long cpuRead = 0, cpuParse = 0, cpuSegment = 0, cpuGrade = 0;
         var graded = 0;
 
         var run = Stopwatch.StartNew();
         foreach (var n in files.Files.AsParallel().AsOrdered().WithDegreeOfParallelism(threads)
                      .WithMergeOptions(ParallelMergeOptions.NotBuffered).Select(file =>
                      {
+                         var c0 = ThreadCpuClock.Now();
                          var t0 = Stopwatch.GetTimestamp();
                          var content = reader.ReadFile(file, false);
                          var t1 = Stopwatch.GetTimestamp();
+                         var c1 = ThreadCpuClock.Now();
                          Interlocked.Add(ref read, t1 - t0);
+                         Interlocked.Add(ref cpuRead, c1 - c0);
                          foreach (var trace in content.Traces)
                          {
+                             c0 = ThreadCpuClock.Now();
                              t0 = Stopwatch.GetTimestamp();
                              var documents = new MessageDocument[trace.Messages.Count];
                              for (var i = 0; i < documents.Length; i++) documents[i] = parser.Parse(trace.Messages[i].Content);
                              t1 = Stopwatch.GetTimestamp();
+                             c1 = ThreadCpuClock.Now();
                              var segmentation = segmenter.Segment(trace, documents);
                              var t2 = Stopwatch.GetTimestamp();
+                             var c2 = ThreadCpuClock.Now();
                              grader.Grade(new TraceAnalysis(trace, documents, segmentation, loaded.Definition.Sources));
                              var t3 = Stopwatch.GetTimestamp();
+                             var c3 = ThreadCpuClock.Now();
+                             Interlocked.Add(ref cpuParse, c1 - c0);
+                             Interlocked.Add(ref cpuSegment, c2 - c1);
+                             Interlocked.Add(ref cpuGrade, c3 - c2);
                              Interlocked.Add(ref parse, t1 - t0);
                              Interlocked.Add(ref segment, t2 - t1);
                              Interlocked.Add(ref grade, t3 - t2);
@@ -67,6 +78,9 @@ internal static class GradingProfile
         Console.WriteLine(string.Create(inv, $"rubric load {loadTime.TotalSeconds:0.000} s (from cache: {loaded.FromCache})"));
         Console.WriteLine(string.Create(inv, $"graded {graded} traces on {threads} thread(s) in {run.Elapsed.TotalSeconds:0.000} s = {graded / run.Elapsed.TotalSeconds:0} traces/s"));
         Console.WriteLine($"thread-seconds: read+json {S(read)}, markdown {S(parse)}, segment {S(segment)}, checks {S(grade)}");
+        // CPU time of the grading threads (what they ran, not how long they waited for a core): steady under load.
+        var clock = ThreadCpuClock.IsCpuTime ? "thread CPU seconds" : "thread-seconds (no CPU clock here)";
+        Console.WriteLine($"{clock}: read+json {S(cpuRead)}, markdown {S(cpuParse)}, segment {S(cpuSegment)}, checks {S(cpuGrade)}, total {S(cpuRead + cpuParse + cpuSegment + cpuGrade)}");
         foreach (var (id, ticks) in runner.Ticks.OrderByDescending(p => p.Value))
             Console.WriteLine($"  {id,-8} {S(ticks)} s");
         Console.WriteLine(string.Create(inv, $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB"));

@@ -3,6 +3,7 @@ using RubricEngine.Checks;
 using RubricEngine.Checks.Latex;
 using RubricEngine.Documents;
 using RubricEngine.Segmentation;
+using RubricEngine.Text;
 using RubricEngine.Traces;
 
 namespace RubricEngine.Benchmarks;
@@ -15,6 +16,7 @@ namespace RubricEngine.Benchmarks;
 [ShortRunJob]
 public class HotPathBenchmarks
 {
+    private string _file = null!;
     private Trace _trace = null!;
     private string _reply = null!;
     private MessageDocument[] _documents = null!;
@@ -29,8 +31,8 @@ public class HotPathBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var file = Path.Combine(Repo.Hw7, "traces", "01-alice-all-in-one.json");
-        _trace = new TraceReader().ReadFile(file).Traces[0];
+        _file = Path.Combine(Repo.Hw7, "traces", "01-alice-all-in-one.json");
+        _trace = new TraceReader().ReadFile(_file).Traces[0];
         _reply = _trace.Messages[1].Content;
         _documents = _trace.Messages.Select(m => _parser.Parse(m.Content)).ToArray();
         _segmenter = new Segmenter(new SegmenterOptions
@@ -78,4 +80,27 @@ public class HotPathBenchmarks
         foreach (var m in _math) n += LatexNormalizer.Default.Normalize(m).Length;
         return n;
     }
+
+    [Benchmark(Description = "Trace reader (read + JSON of the sample file)")]
+    public int ReadTrace() => new TraceReader().ReadFile(_file).Traces.Count;
+
+    [Benchmark(Description = "Line map (6 KB reply)")]
+    public int LineMapBuild() => LineMap.Build(_reply).LineCount;
+
+    [Benchmark(Description = "Block.PlainText (every block of the reply)")]
+    public int PlainText()
+    {
+        var n = 0;
+        foreach (var block in _blocks) n += block.PlainText.Length;
+        return n;
+    }
+
+    [Benchmark(Description = "Grounding index (reply as a grounding text)")]
+    public object GroundingIndexBuild() => GroundingIndex.Build([_reply]);
+
+    [Benchmark(Description = "Answer tokenizer (reply blocks)")]
+    public int AnswerTokenize() => AnswerTokenizer.Tokenize(_reply, _blocks).Count;
+
+    [Benchmark(Description = "Word limit message ('183 words')")]
+    public int WordLimitMessage() => WordLimitCheck.Words(183).Length;
 }

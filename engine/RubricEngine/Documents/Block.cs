@@ -49,5 +49,30 @@ public sealed record Block(BlockKind Kind, TextSpan Span, int Level, IReadOnlyLi
     public string? Marker { get; init; }
 
     /// <summary>The block's prose with math written as TeX between dollars: handy for matching and display.</summary>
-    public string PlainText => string.Concat(Inlines.Select(i => i.Kind == InlineKind.Math ? $"${i.Text}$" : i.Text));
+    public string PlainText
+    {
+        get
+        {
+            // Read for every block by the segmenter: a lone prose inline (most paragraphs) is returned as is, and
+            // otherwise the string is built once at its final length.
+            var inlines = Inlines;
+            if (inlines.Count == 0) return "";
+            if (inlines.Count == 1 && inlines[0].Kind != InlineKind.Math) return inlines[0].Text;
+            var length = 0;
+            for (var i = 0; i < inlines.Count; i++) length += inlines[i].Text.Length + (inlines[i].Kind == InlineKind.Math ? 2 : 0);
+            return string.Create(length, inlines, static (chars, inlines) =>
+            {
+                var at = 0;
+                for (var i = 0; i < inlines.Count; i++)
+                {
+                    var inline = inlines[i];
+                    var math = inline.Kind == InlineKind.Math;
+                    if (math) chars[at++] = '$';
+                    inline.Text.CopyTo(chars[at..]);
+                    at += inline.Text.Length;
+                    if (math) chars[at++] = '$';
+                }
+            });
+        }
+    }
 }

@@ -5,11 +5,12 @@ namespace RubricEngine.Documents;
 /// <summary>A message's content parsed into blocks, with a line map for locations.</summary>
 public sealed class MessageDocument
 {
+    private LineMap? _lines;
+
     public MessageDocument(string text, IReadOnlyList<Block> blocks)
     {
         Text = text;
         Blocks = blocks;
-        Lines = LineMap.Build(text);
     }
 
     /// <summary>The message content exactly as in the trace.</summary>
@@ -19,7 +20,11 @@ public sealed class MessageDocument
     public IReadOnlyList<Block> Blocks { get; }
 
     /// <summary>Offset → line:column within this message.</summary>
-    public LineMap Lines { get; }
+    /// <remarks>
+    /// Built on first use: most messages of a trace are never located (a finding points into a few answers). Threads
+    /// racing here build equal maps and keep one of them, so the result never depends on timing.
+    /// </remarks>
+    public LineMap Lines => _lines ?? Interlocked.CompareExchange(ref _lines, LineMap.Build(Text), null) ?? _lines;
 
     /// <summary>The characters of <paramref name="span"/>.</summary>
     public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);

@@ -10,6 +10,9 @@ internal static class ClosingRemarks
 {
     private const int MaxWords = 40;
 
+    // Held once: a params char[] argument is a new array on every call, and this runs for every paragraph.
+    private static readonly char[] LeadingMarkup = [' ', '*', '_', '>', '\t'];
+
     private static readonly string[] Openings =
     [
         "let me know", "if you'd like", "if you would like", "if you want", "if you need", "hope this helps",
@@ -20,7 +23,7 @@ internal static class ClosingRemarks
     public static bool IsClosing(Block block)
     {
         if (block.Kind != BlockKind.Paragraph) return false;
-        var text = block.PlainText.TrimStart(' ', '*', '_', '>', '\t');
+        var text = block.PlainText.TrimStart(LeadingMarkup);
         if (WordCount(text) > MaxWords) return false;
         foreach (var opening in Openings)
             if (text.StartsWith(opening, StringComparison.OrdinalIgnoreCase)) return true;

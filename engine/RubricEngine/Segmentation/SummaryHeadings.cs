@@ -10,6 +10,8 @@ internal static class SummaryHeadings
 {
     private const int MaxWords = 10;
 
+    private static readonly char[] TrailingMarkup = ['*', '_', ' '];
+
     private static readonly string[] Words = ["summary", "final answer", "recap", "at a glance", "tl;dr", "key results", "results table", "overview"];
 
     public static bool IsSummaryHeading(Block block, MessageDocument document, QuestionMarkers markers)
@@ -20,7 +22,7 @@ internal static class SummaryHeadings
         // "### 4(b) Summary" heads the answer to 4(b), not a recap.
         if (markers.ReadLeadIn(text) is not null) return false;
         // A paragraph only counts as a heading when it introduces what follows ("Summary:"), not "Final answer: B".
-        if (block.Kind == BlockKind.Paragraph && !text.TrimEnd('*', '_', ' ').EndsWith(':') && !IsWhollyBold(document.Slice(block.Span))) return false;
+        if (block.Kind == BlockKind.Paragraph && !text.TrimEnd(TrailingMarkup).EndsWith(':') && !IsWhollyBold(document.Slice(block.Span))) return false;
         foreach (var word in Words)
             if (text.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
         return false;

@@ -43,21 +43,28 @@ public sealed class LineMap
 
     public static LineMap Build(string text)
     {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        // Two passes (count, then fill) allocate the one array the map keeps and nothing else.
+        var starts = new int[LineBreaks(text, null) + 1];
+        LineBreaks(text, starts);
+        return new LineMap(starts, text.Length);
+    }
+
+    /// <summary>Counts the line breaks ("\n", "\r\n", lone "\r"); with <paramref name="starts"/>, also writes where each line starts.</summary>
+    private static int LineBreaks(string text, int[]? starts)
+    {
+        // Jumps from break to break with a vectorized search instead of testing every character.
+        var count = 0;
+        var i = 0;
+        while (true)
         {
-            var c = text[i];
-            if (c == '\n')
-            {
-                starts.Add(i + 1);
-            }
-            else if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
-            }
+            var next = text.AsSpan(i).IndexOfAny('\n', '\r');
+            if (next < 0) return count;
+            i += next;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            i++;
+            count++;
+            if (starts is not null) starts[count] = i;
         }
-        return new LineMap(starts.ToArray(), text.Length);
     }
 
     /// <summary>The line and column of <paramref name="offset"/> (clamped into the text).</summary>

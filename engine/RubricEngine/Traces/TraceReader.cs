@@ -456,7 +456,19 @@ public sealed class TraceReader
         if (newline < 0 || content[start] != (byte)'{') return false;
         var first = content.Slice(start, newline);
         if (FirstNonWhitespace(content[(start + newline)..]) < 0) return false;
-        var reader = new Utf8JsonReader(first, new JsonReaderOptions { MaxDepth = _options.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip });
+        var options = new JsonReaderOptions { MaxDepth = _options.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip };
+        // A pretty-printed document's first line ("{") holds no whole value: say so without the reader throwing, which
+        // cost every ordinary .json file an exception. TrySkip on a partial block returns false where Skip would throw.
+        var partial = new Utf8JsonReader(first, isFinalBlock: false, new JsonReaderState(options));
+        try
+        {
+            if (partial.Read() && !partial.TrySkip()) return false;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        var reader = new Utf8JsonReader(first, options);
         try
         {
             // The first line must hold one whole value and nothing after it.

@@ -34,6 +34,32 @@ public sealed class FormatDetectionTests
         Assert.That(result.Traces.Select(t => t.Id), Is.EqualTo(new[] { "sg-101", "sg-102" }));
     }
 
+    [TestCase("{\n  \"id\": \"sg-201\",\n  \"conversations\": [{\"from\": \"human\", \"value\": \"Hi\"}, {\"from\": \"gpt\", \"value\": \"Hello!\"}]\n}\n")]
+    [TestCase("{\"id\": \"sg-201\",\n \"conversations\": [{\"from\": \"human\", \"value\": \"Hi\"}, {\"from\": \"gpt\", \"value\": \"Hello!\"}]}")]
+    [TestCase("{\"id\": \"sg-201\", \"conversations\": [\n{\"from\": \"human\", \"value\": \"Hi\"}, {\"from\": \"gpt\", \"value\": \"Hello!\"}]}")]
+    public void A_json_file_whose_first_line_is_not_a_whole_value_is_one_document(string json)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("pretty.json", json);
+
+        var result = TraceTestFiles.Read(path);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Traces.Select(t => t.Id), Is.EqualTo(new[] { "sg-201" }));
+    }
+
+    [Test]
+    public void A_json_lines_file_whose_first_line_is_broken_is_read_as_one_document_and_reported()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("broken.json", "{\"id\": \"sg-301\", oops}\n{\"id\": \"sg-302\", \"conversations\": []}\n");
+
+        var result = TraceTestFiles.Read(path);
+
+        Assert.That(result.Traces, Is.Empty);
+        Assert.That(result.Errors, Has.Count.EqualTo(1));
+    }
+
     [Test]
     public void Unrecognised_json_and_empty_exports_say_what_was_expected()
     {

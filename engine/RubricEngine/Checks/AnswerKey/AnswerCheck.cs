@@ -138,12 +138,16 @@ public sealed partial class AnswerCheck : ICheck
         return s[..1];
     }
 
+    private static readonly char[] TrailingPunctuation = ['.', ':', ';', ','];
+
     /// <summary>Markup and TeX wrappers removed: "**(B)**" → "B", "\text{nn.MSELoss}" → "nn.MSELoss".</summary>
     private static string Strip(string statement)
     {
         var s = statement.Replace("\\text", "", StringComparison.Ordinal).Replace("\\mathrm", "", StringComparison.Ordinal);
-        var chars = s.Where(c => c is not ('*' or '_' or '`' or '$' or '(' or ')' or '[' or ']' or '{' or '}' or '"' or '\'')).ToArray();
-        return new string(chars).Trim().TrimEnd('.', ':', ';', ',').Trim();
+        var chars = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s)
+            if (c is not ('*' or '_' or '`' or '$' or '(' or ')' or '[' or ']' or '{' or '}' or '"' or '\'')) chars.Append(c);
+        return chars.ToString().Trim().TrimEnd(TrailingPunctuation).Trim();
     }
 
     public CheckResult Evaluate(Answer answer)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using RubricEngine.Documents;
 using RubricEngine.Text;
@@ -39,8 +40,23 @@ internal static class AnswerTokenizer
     private static void Tokenize(ReadOnlySpan<char> raw, int offset, List<AnswerToken> tokens)
     {
         // First pass: TeX and entities to plain characters, keeping where each came from.
+        // Runs for every block of every answer of Sequence and Mentions: the origin map is a pooled array (one entry
+        // per character written, at most raw.Length + 1) and each word is lower-cased straight into its own string.
         var text = new StringBuilder(raw.Length);
-        var origin = new List<int>(raw.Length + 1);
+        var originBuffer = ArrayPool<int>.Shared.Rent(raw.Length + 1);
+        try
+        {
+            Tokenize(raw, offset, tokens, text, originBuffer);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(originBuffer);
+        }
+    }
+
+    private static void Tokenize(ReadOnlySpan<char> raw, int offset, List<AnswerToken> tokens, StringBuilder text, int[] originBuffer)
+    {
+        var origin = new OriginMap(originBuffer);
         var i = 0;
         while (i < raw.Length)
         {
@@ -82,7 +98,7 @@ internal static class AnswerTokenizer
             {
                 var start = k;
                 while (k < s.Length && (IsWordChar(s[k]) || (s[k] == '\'' && k + 1 < s.Length && char.IsLetter(s[k + 1])))) k++;
-                tokens.Add(new AnswerToken(s[start..k].ToLowerInvariant(), TextSpan.FromBounds(origin[start], origin[k - 1] + 1)));
+                tokens.Add(new AnswerToken(Lower(s.AsSpan(start, k - start)), TextSpan.FromBounds(origin[start], origin[k - 1] + 1)));
                 continue;
             }
             k++;
@@ -90,6 +106,19 @@ internal static class AnswerTokenizer
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    private static string Lower(ReadOnlySpan<char> word) =>
+        string.Create(word.Length, word, static (chars, w) => w.ToLowerInvariant(chars));
+
+    /// <summary>Append-only view of a pooled array, shaped like the list it replaces.</summary>
+    private ref struct OriginMap(int[] items)
+    {
+        private int _count;
+
+        public void Add(int value) => items[_count++] = value;
+
+        public readonly int this[int index] => index < _count ? items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+    }
 
     private static bool TrySpecial(string s, int at, out string token, out int end)
     {

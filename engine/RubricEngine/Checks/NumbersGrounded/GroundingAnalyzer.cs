@@ -20,7 +20,7 @@ public sealed record GroundingReport(IReadOnlyList<NumericClaim> Numbers, IReadO
 
 /// <summary>
 /// Extracts the numeric claims and identifiers of an answer and looks each up in the grounding texts. Indexes the
-/// rubric's sources once per analyzer and each trace's texts once per trace; safe to share between threads.
+/// rubric's sources once per analyzer and each trace's texts at most once per trace, only when a claim is not in the rubric's sources; safe to share between threads.
 /// </summary>
 public sealed class GroundingAnalyzer
 {
@@ -37,8 +37,11 @@ public sealed class GroundingAnalyzer
     {
         var rubric = RubricIndex(answer.RubricSources);
         var rubricIndex = rubric.Index;
-        // A text the rubric already indexes (the blog attached as given) adds nothing: the lookups below are a union.
-        var traceIndex = _traceIndexes.GetValue(answer.Trace, _ => GroundingIndex.Build(answer.GroundingTexts.Where(t => !rubric.Texts.Contains(t))));
+        // The lookups below are a union, rubric sources first: the trace's own texts are indexed (once per trace) only
+        // when some claim is not in the rubric's sources, which for a grounded answer is never. A text the rubric
+        // already indexes (the blog attached as given) adds nothing to the trace's index.
+        GroundingIndex? traceIndex = null;
+        GroundingIndex TraceIndex() => traceIndex ??= _traceIndexes.GetValue(answer.Trace, _ => GroundingIndex.Build(answer.GroundingTexts.Where(t => !rubric.Texts.Contains(t))));
         var numbers = new List<NumericClaim>();
         var identifiers = new List<IdentifierClaim>();
         var quantities = new List<Quantity>();
@@ -54,12 +57,12 @@ public sealed class GroundingAnalyzer
             NumberScanner.Scan(view.Text, mode, quantities, tokens);
             foreach (var q in quantities)
             {
-                var grounded = traceIndex.Grounds(q) || rubricIndex.Grounds(q);
+                var grounded = rubricIndex.Grounds(q) || TraceIndex().Grounds(q);
                 numbers.Add(new NumericClaim(Clean(view.Text.AsSpan(q.Start, q.End - q.Start)), view.SpanOf(q.Start, q.End), grounded));
             }
             foreach (var id in tokens)
             {
-                var grounded = traceIndex.Contains(id.Text) || rubricIndex.Contains(id.Text);
+                var grounded = rubricIndex.Contains(id.Text) || TraceIndex().Contains(id.Text);
                 identifiers.Add(new IdentifierClaim(id.Text, view.SpanOf(id.Start, id.End), grounded));
             }
         }

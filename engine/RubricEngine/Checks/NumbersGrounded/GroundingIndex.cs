@@ -23,29 +23,39 @@ internal sealed class GroundingIndex
 
     public static GroundingIndex Build(IEnumerable<string> texts)
     {
-        var lists = Enum.GetValues<Dimension>().Select(_ => new List<double>()).ToArray();
-        var written = new List<double>();
+        // Built for every trace (its prompts and attachments): the quantities of all texts are gathered in one list
+        // and copied once into exactly sized arrays, and digit runs already in the set are not cut out as strings.
         var tokens = new HashSet<string>(StringComparer.Ordinal);
         var quantities = new List<Quantity>();
         var identifiers = new List<IdentifierToken>();
         foreach (var text in texts)
         {
-            quantities.Clear();
             identifiers.Clear();
             NumberScanner.Scan(text, NumberScanner.Mode.Source, quantities, identifiers);
-            foreach (var q in quantities)
-            {
-                if (!q.IsFinite) continue;
-                lists[(int)q.Dimension].Add(q.BaseValue);
-                written.Add(q.Value);
-            }
             foreach (var id in identifiers)
-                foreach (var variant in IdentifierVariants(id.Text))
-                    tokens.Add(variant);
+                AddIdentifierVariants(id.Text, tokens);
             AddPlainTokens(text, tokens);
         }
-        var byDimension = lists.Select(l => { var a = l.ToArray(); Array.Sort(a); return a; }).ToArray();
-        var asWritten = written.ToArray();
+        var counts = new int[Enum.GetValues<Dimension>().Length];
+        var finite = 0;
+        foreach (var q in quantities)
+        {
+            if (!q.IsFinite) continue;
+            counts[(int)q.Dimension]++;
+            finite++;
+        }
+        var byDimension = new double[counts.Length][];
+        for (var d = 0; d < counts.Length; d++) byDimension[d] = counts[d] == 0 ? [] : new double[counts[d]];
+        var asWritten = finite == 0 ? [] : new double[finite];
+        Array.Clear(counts);
+        var w = 0;
+        foreach (var q in quantities)
+        {
+            if (!q.IsFinite) continue;
+            byDimension[(int)q.Dimension][counts[(int)q.Dimension]++] = q.BaseValue;
+            asWritten[w++] = q.Value;
+        }
+        foreach (var values in byDimension) Array.Sort(values);
         Array.Sort(asWritten);
         return new GroundingIndex(byDimension, asWritten, tokens);
     }
@@ -53,13 +63,16 @@ internal sealed class GroundingIndex
     /// <summary>Years and long numbers are looked up as tokens: add every digit run of the text.</summary>
     private static void AddPlainTokens(string text, HashSet<string> tokens)
     {
+        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
         var i = 0;
         while (i < text.Length)
         {
-            if (!char.IsAsciiDigit(text[i])) { i++; continue; }
+            var next = text.AsSpan(i).IndexOfAnyInRange('0', '9');
+            if (next < 0) return;
+            i += next;
             var start = i;
             while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
-            if (i - start <= 64) tokens.Add(text[start..i]);
+            if (i - start <= 64 && !lookup.Contains(text.AsSpan(start, i - start))) tokens.Add(text[start..i]);
         }
     }
 
@@ -92,6 +105,26 @@ internal sealed class GroundingIndex
         var i = Array.BinarySearch(sorted, low);
         if (i < 0) i = ~i;
         return i < sorted.Length && sorted[i] <= high;
+    }
+
+    private static void AddIdentifierVariants(string token, HashSet<string> tokens)
+    {
+        // The forms IdentifierVariants yields; the set makes its de-duplication unnecessary here.
+        var lower = token.Trim().ToLowerInvariant().TrimEnd('.', '-');
+        var prefix = lower;
+        while (true)
+        {
+            var squashed = prefix.Replace("-", "", StringComparison.Ordinal);
+            if (squashed.AsSpan().ContainsAnyInRange('0', '9'))
+            {
+                tokens.Add(squashed);
+                if (squashed.Length > 2 && squashed[^1] == 's' && char.IsAsciiDigit(squashed[^2]))
+                    tokens.Add(squashed[..^1]);
+            }
+            var dash = prefix.LastIndexOf('-');
+            if (dash <= 0) return;
+            prefix = prefix[..dash];
+        }
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed class NumbersGroundedCheck : ICheck
 
         var distinct = ungrounded.Select(n => n.Text).Distinct(StringComparer.Ordinal).ToList();
         var verb = distinct.Count == 1 ? "is" : "are";
-        var message = $"{"number".ToQuantity(distinct.Count, format: "0", CultureInfo.InvariantCulture)} {verb} not in the sources: {distinct.Humanize("and")}.";
+        var message = $"{CountedNoun.Number.Format(distinct.Count)} {verb} not in the sources: {distinct.Humanize("and")}.";
         var score = Options.Strict ? 0 : (double)(total - ungrounded.Count) / total;
         return new CheckResult(score, message, evidence);
     }

@@ -26,6 +26,8 @@ public static class WordCounter
     // Private-use characters stand for a formula or a code span: one "letter" each.
     private const char Formula = '\uE000';
     private const char CodeSpan = '\uE001';
+    private static readonly string FormulaText = Formula.ToString();
+    private static readonly string CodeSpanText = CodeSpan.ToString();
 
     /// <summary>The spans (in the message) of each word of <paramref name="blocks"/>, in reading order.</summary>
     public static IReadOnlyList<TextSpan> Words(IEnumerable<Block> blocks, WordCountOptions? options = null)
@@ -40,10 +42,10 @@ public static class WordCounter
         });
         var view = ProseView.Build(counted, (block, inline) => (block.Kind, inline.Kind) switch
         {
-            (BlockKind.DisplayMath, _) => Formula.ToString(),
+            (BlockKind.DisplayMath, _) => FormulaText,
             (BlockKind.Code, _) => inline.Text,
-            (_, InlineKind.Math) => Formula.ToString(),
-            (_, InlineKind.Code) => CodeSpan.ToString(),
+            (_, InlineKind.Math) => FormulaText,
+            (_, InlineKind.Code) => CodeSpanText,
             _ => null,
         });
 

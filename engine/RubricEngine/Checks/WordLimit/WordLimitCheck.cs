@@ -57,7 +57,7 @@ public sealed class WordLimitCheck : ICheck
         ? $"about {limit.ToString(CultureInfo.InvariantCulture)}"
         : limit.ToString(CultureInfo.InvariantCulture);
 
-    internal static string Words(int n) => n == 1 ? "one word" : "word".ToQuantity(n, format: "0", CultureInfo.InvariantCulture);
+    internal static string Words(int n) => n == 1 ? "one word" : CountedNoun.Word.Format(n);
 
     public string Describe()
     {

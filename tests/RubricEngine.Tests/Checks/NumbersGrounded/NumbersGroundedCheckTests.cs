@@ -169,6 +169,21 @@ public sealed class NumbersGroundedCheckTests
     }
 
     [Test]
+    public void Claims_are_looked_up_in_the_rubric_sources_and_then_in_the_trace_whichever_holds_them()
+    {
+        // The trace's texts are only indexed once a claim is missing from the rubric's sources: the first two claims
+        // are in the blog, the third only in the prompt, the fourth nowhere; the identifier A100 only in the prompt.
+        const string md = "94% in 341 s on a V100; our A100 baseline took 17 minutes; a rerun took 3 hours.";
+        var answer = Answer(md, prompt: "Our A100 baseline took 17 minutes.", rubricSources: RubricSources);
+
+        var result = new NumbersGroundedCheck().Evaluate(answer);
+
+        Assert.That(result.Message, Is.EqualTo("1 number is not in the sources: 3 hours."));
+        Assert.That(result.Evidence.Select(answer.TextOf), Is.EqualTo(new[] { "3 hours" }), "A100 is grounded by the prompt");
+        Assert.That(result.Score, Is.EqualTo(3.0 / 4));
+    }
+
+    [Test]
     public void Hostile_answer_text_is_handled()
     {
         var md = $"Values: {new string('9', 400)} and 1e999999 and {string.Join(' ', Enumerable.Repeat("12", 5000))}.";
