@@ -23,17 +23,20 @@ public sealed partial class AnswerCheck : ICheck
         if (_accepted.Length == 0) throw new RubricDefinitionException("Answer: give the expected answer, e.g. .Answer(\"B\").");
     }
 
-    [GeneratedRegex(@"\\boxed\s*\{", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    // Backtracking engine on purpose: these patterns are linear (no nested or adjacent unbounded quantifiers over the
+    // same characters), and the source generator compiles backtracking patterns ahead of time, whereas a
+    // NonBacktracking one builds its automaton at run time on first use (~0.1 s of a one-trace run).
+    [GeneratedRegex(@"\\boxed\s*\{", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Boxed();
 
-    [GeneratedRegex(@"\b(final\s+answer|correct\s+answer|correct\s+option|correct\s+choice|answer)\b[*_\s)]{0,6}(is\b|would\s+be\b|:|=)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(final\s+answer|correct\s+answer|correct\s+option|correct\s+choice|answer)\b[*_\s)]{0,6}(is\b|would\s+be\b|:|=)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
     // "Use `nn.MSELoss`", "I'd pick `torch.optim.Adam`": a recommendation of one code name is a stated answer.
-    [GeneratedRegex(@"\b(use|choose|pick|select|recommend)\s+(the\s+)?`[^`\n]{1,80}`", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(use|choose|pick|select|recommend)\s+(the\s+)?`[^`\n]{1,80}`", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Recommendation();
 
-    [GeneratedRegex(@"\b[A-H]\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[A-H]\b", RegexOptions.CultureInvariant)]
     private static partial Regex OptionLetter();
 
     /// <summary>The final answer stated in <paramref name="answer"/>: its text and span, or null.</summary>

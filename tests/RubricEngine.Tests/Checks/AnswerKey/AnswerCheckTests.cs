@@ -88,4 +88,24 @@ public sealed class AnswerCheckTests
         Assert.That(answer.Segment.Restatements, Is.Not.Empty);
         Assert.That(new AnswerCheck("B").Evaluate(answer).Passed, Is.True);
     }
+
+    // The statement patterns run on the backtracking engine (precompiled); each must stay linear on the near-misses
+    // that make a backtracking pattern slow: long whitespace runs after a keyword, keywords repeated without end.
+    [TestCase("final")]
+    [TestCase("use")]
+    [TestCase("use the")]
+    [TestCase("\\boxed")]
+    [TestCase("answer")]
+    public void Near_misses_of_a_statement_pattern_stay_linear(string keyword)
+    {
+        var runs = string.Concat(Enumerable.Repeat(keyword + new string(' ', 5_000) + "x ", 40));
+        var repeats = string.Concat(Enumerable.Repeat(keyword + " ", 40_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var results = new[] { Run(runs), Run(repeats) };
+
+        // Linear scans take milliseconds; a quadratic one would take minutes on these 200 KB answers.
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        Assert.That(results.Select(r => r.Passed), Is.All.False);
+    }
 }
