@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using RubricEngine.Documents;
 using RubricEngine.Grading;
 using RubricEngine.Rubrics;
@@ -84,6 +85,8 @@ internal static class GradingProfile
         foreach (var (id, ticks) in runner.Ticks.OrderByDescending(p => p.Value))
             Console.WriteLine($"  {id,-8} {S(ticks)} s");
         Console.WriteLine(string.Create(inv, $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB"));
+        Console.WriteLine(string.Create(inv,
+            $"GC: {GC.GetTotalAllocatedBytes() / 1048576} MB allocated, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections, paused {GC.GetTotalPauseDuration().TotalSeconds:0.000} s ({(GCSettings.IsServerGC ? "server" : "workstation")} GC)"));
         return 0;
     }
 
