@@ -48,6 +48,12 @@ public class HotPathBenchmarks
     [Benchmark(Description = "Markdown parse (6 KB reply)")]
     public MessageDocument MarkdownParse() => _parser.Parse(_reply);
 
+    [Benchmark(Description = "Markdown parse (plain user prompt)")]
+    public MessageDocument MarkdownParsePrompt() => _parser.Parse(_trace.Messages[0].Content);
+
+    [Benchmark(Description = "Markdown parse (plain user prompt, through Markdig)")]
+    public MessageDocument MarkdownParsePromptMarkdig() => _parser.ParseMarkdown(_trace.Messages[0].Content);
+
     [Benchmark(Description = "Segmenter (whole trace)")]
     public TraceSegmentation Segment() => _segmenter.Segment(_trace, _documents);
 

@@ -8,6 +8,7 @@ using RubricEngine.Benchmarks;
 //   profile <rubric.csx> <folder> [threads] in-process grading with per-phase and per-rule CPU time
 //   nettrace <file.nettrace> [top] [filter] where CPU samples of an EventPipe trace fall
 //   xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify]  grade once, then time the gradebook workbook write alone
+//   markdown <folder> [repeats]           the markdown phase alone (guard, Markdig, whole parse) + a digest of all documents
 //   hot [BenchmarkDotNet args]            BenchmarkDotNet micro-benchmarks of the hot functions
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
@@ -23,6 +24,8 @@ switch (command)
         return GradingProfile.Run(rest[0], rest[1], Int(2, Environment.ProcessorCount));
     case "nettrace" when rest.Length >= 1:
         return NetTraceReport.Run(rest[0], Int(1, 40), rest.Length > 2 ? rest[2] : null);
+    case "markdown" when rest.Length >= 1:
+        return MarkdownPhase.Run(rest[0], Int(1, 3));
     case "xlsx" when rest.Length >= 3:
         return XlsxWriteBench.Run(rest[0], rest[1], rest[2], Int(3, 3), rest.Contains("--verify"));
     case "hot":

@@ -24,11 +24,19 @@ public sealed class MarkdownDocumentParser
         .UsePreciseSourceLocation()
         .Build();
 
+    /// <summary>The Markdig pipeline (for benchmarks and tests comparing against Markdig itself).</summary>
+    internal MarkdownPipeline Pipeline => _pipeline;
+
     /// <summary>A shared instance.</summary>
     public static MarkdownDocumentParser Default { get; } = new();
 
     /// <summary>Parses <paramref name="text"/>; never throws for any string.</summary>
-    public MessageDocument Parse(string text)
+    public MessageDocument Parse(string text) =>
+        // A plain line is never rejected by the guard except for length, and then it reads the same either way.
+        PlainLineFastPath.TryParse(text) ?? ParseMarkdown(text);
+
+    /// <summary>The reading through the guard and Markdig, without the plain-line fast path.</summary>
+    internal MessageDocument ParseMarkdown(string text)
     {
         if (MarkdownInputGuard.Reject(text) is not null) return PlainParagraph(text);
         MarkdownDocument document;
