@@ -41,6 +41,11 @@ public sealed class TraceReader
                 ?? throw new ArgumentException($"Unknown trace format '{name}'. Known: {string.Join(", ", TraceFormats.All)}.", nameof(options));
     }
 
+    /// <summary>
+    /// Whether valid canonical files take <see cref="CanonicalFastReader"/>; tests turn it off to compare the two paths.
+    /// </summary>
+    internal bool FastCanonical { get; init; } = true;
+
     /// <summary>Reads every trace in the given files and folders.</summary>
     public TraceReadResult Read(IEnumerable<string> paths)
     {
@@ -205,6 +210,13 @@ public sealed class TraceReader
 
         var extension = Path.GetExtension(file).ToLowerInvariant();
         var context = new FileContext(file, firstFileById, items);
+        // The common case, a valid canonical file, in one pass; anything unusual falls through to the full reader below.
+        if (FastCanonical && extension != ".jsonl" && content.Span[firstByte] == (byte)'{' && (_forced is null || _forced == Canonical)
+            && CanonicalFastReader.TryRead(content.Span, _options.MaxJsonDepth) is { } draft)
+        {
+            items.Add(Finish(context, Canonical, draft, content.Span, lineOffset: 0, index: 0, count: 1));
+            return;
+        }
         if (extension == ".jsonl")
         {
             ReadJsonLines(context, content);
