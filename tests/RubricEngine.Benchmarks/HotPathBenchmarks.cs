@@ -5,6 +5,7 @@ using RubricEngine.Documents;
 using RubricEngine.Segmentation;
 using RubricEngine.Text;
 using RubricEngine.Traces;
+using RubricEngine.Traces.Formats;
 
 namespace RubricEngine.Benchmarks;
 
@@ -17,6 +18,7 @@ namespace RubricEngine.Benchmarks;
 public class HotPathBenchmarks
 {
     private string _file = null!;
+    private byte[] _fileBytes = null!;
     private Trace _trace = null!;
     private string _reply = null!;
     private MessageDocument[] _documents = null!;
@@ -33,6 +35,7 @@ public class HotPathBenchmarks
     {
         _file = Path.Combine(Repo.Hw7, "traces", "01-alice-all-in-one.json");
         _trace = new TraceReader().ReadFile(_file).Traces[0];
+        _fileBytes = File.ReadAllBytes(_file);
         _reply = _trace.Messages[1].Content;
         _documents = _trace.Messages.Select(m => _parser.Parse(m.Content)).ToArray();
         _segmenter = new Segmenter(new SegmenterOptions
@@ -89,6 +92,22 @@ public class HotPathBenchmarks
 
     [Benchmark(Description = "Trace reader (read + JSON of the sample file)")]
     public int ReadTrace() => new TraceReader().ReadFile(_file).Traces.Count;
+
+    [Benchmark(Description = "Trace reader, full JsonDocument path (sample file)")]
+    public int ReadTraceFullPath() => new TraceReader { FastCanonical = false }.ReadFile(_file).Traces.Count;
+
+    [Benchmark(Description = "Canonical fast reader (sample bytes in memory)")]
+    public int FastReaderInMemory() => CanonicalFastReader.TryRead(_fileBytes, 256)!.Messages.Count;
+
+    [Benchmark(Description = "JsonDocument.Parse (sample bytes in memory)")]
+    public int JsonDocumentInMemory()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(_fileBytes);
+        return (int)document.RootElement.ValueKind;
+    }
+
+    [Benchmark(Description = "File.ReadAllBytes (sample file)")]
+    public int ReadAllBytes() => File.ReadAllBytes(_file).Length;
 
     [Benchmark(Description = "Line map (6 KB reply)")]
     public int LineMapBuild() => LineMap.Build(_reply).LineCount;

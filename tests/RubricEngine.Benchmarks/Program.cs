@@ -4,7 +4,8 @@ using RubricEngine.Benchmarks;
 
 // Modes (see BENCHMARKS.md):
 //   generate <folder> <count> [seed]      synthetic hw7 corpus, one rubric-trace/1 file per trace
-//   parse <folder> [threads]              the floor: TraceReader only (list, read, JSON-parse), ordered like grading
+//   parse <folder> [threads] [both|floor|reader]  the parse-only floor, ordered like grading: ReadAllBytes + JsonDocument.Parse
+//                                         (generic) and our TraceReader, wall and thread CPU each
 //   profile <rubric.csx> <folder> [threads] in-process grading with per-phase and per-rule CPU time
 //   nettrace <file.nettrace> [top] [filter] where CPU samples of an EventPipe trace fall
 //   xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify]  grade once, then time the gradebook workbook write alone
@@ -19,7 +20,7 @@ switch (command)
     case "generate" when rest.Length >= 2:
         return CorpusCommand.Generate(rest[0], Int(1, 0), Int(2, 182));
     case "parse" when rest.Length >= 1:
-        return ParseFloor.Run(rest[0], Int(1, Environment.ProcessorCount));
+        return ParseFloor.Run(rest[0], Int(1, Environment.ProcessorCount), rest.Length > 2 ? rest[2] : "both");
     case "profile" when rest.Length >= 2:
         return GradingProfile.Run(rest[0], rest[1], Int(2, Environment.ProcessorCount));
     case "nettrace" when rest.Length >= 1:
@@ -32,6 +33,6 @@ switch (command)
         BenchmarkSwitcher.FromAssembly(typeof(HotPathBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest);
         return 0;
     default:
-        Console.Error.WriteLine("usage: generate <folder> <count> [seed] | parse <folder> [threads] | profile <rubric.csx> <folder> [threads] | xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify] | hot [args]");
+        Console.Error.WriteLine("usage: generate <folder> <count> [seed] | parse <folder> [threads] [both|floor|reader] | profile <rubric.csx> <folder> [threads] | xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify] | hot [args]");
         return 2;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Enumeration;
 using System.Text;
@@ -40,6 +41,11 @@ public sealed class TraceReader
             _forced = JsonFormats.Append(Markdown).FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ArgumentException($"Unknown trace format '{name}'. Known: {string.Join(", ", TraceFormats.All)}.", nameof(options));
     }
+
+    /// <summary>
+    /// Whether valid canonical files take <see cref="CanonicalFastReader"/>; tests turn it off to compare the two paths.
+    /// </summary>
+    internal bool FastCanonical { get; init; } = true;
 
     /// <summary>Reads every trace in the given files and folders.</summary>
     public TraceReadResult Read(IEnumerable<string> paths)
@@ -175,8 +181,27 @@ public sealed class TraceReader
         return items;
     }
 
+    /// <summary>Files up to this size are read into a pooled buffer; larger ones (rare) into their own array.</summary>
+    private const int PooledReadLimit = 1024 * 1024;
+
     private void ReadFileInto(string file, bool namedDirectly, Dictionary<string, string> firstFileById, List<Item> items)
     {
+        // The common case: one open and one read into a pooled buffer, no stat by path and no array per file. Anything
+        // unusual (missing, unreadable, empty, large, changing while read) takes the original path below for its error.
+        if (TryReadPooled(file) is var (buffer, read))
+        {
+            try
+            {
+                ReadContent(file, namedDirectly, firstFileById, items, buffer.AsMemory(0, read));
+            }
+            finally
+            {
+                // Safe: every JsonDocument over the buffer is disposed, and drafts and errors hold strings, not bytes.
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+            return;
+        }
+
         var length = new FileInfo(file).Length;
         if (length > _options.MaxFileBytes)
         {
@@ -189,13 +214,39 @@ public sealed class TraceReader
             items.Add(Error(new TraceError(file, TooLarge(bytes.LongLength))));
             return;
         }
+        ReadContent(file, namedDirectly, firstFileById, items, bytes);
+    }
 
-        if (CheckEncoding(file, bytes) is { } encodingError)
+    /// <summary>The whole file's bytes, or null when the original path must read it.</summary>
+    private (byte[] Buffer, int Length)? TryReadPooled(string file)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var length = RandomAccess.GetLength(handle);
+            if (length <= 0 || length > PooledReadLimit || length > _options.MaxFileBytes) return null;
+            // One byte spare, so a file that grew since GetLength is noticed and left to the original path.
+            var buffer = ArrayPool<byte>.Shared.Rent((int)length + 1);
+            var read = 0;
+            while (read < buffer.Length && RandomAccess.Read(handle, buffer.AsSpan(read), read) is var n and > 0) read += n;
+            if (read == length) return (buffer, read);
+            ArrayPool<byte>.Shared.Return(buffer);
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null; // the original path reads it again and reports the error exactly as before
+        }
+    }
+
+    private void ReadContent(string file, bool namedDirectly, Dictionary<string, string> firstFileById, List<Item> items, ReadOnlyMemory<byte> bytes)
+    {
+        if (CheckEncoding(file, bytes.Span) is { } encodingError)
         {
             items.Add(Error(encodingError));
             return;
         }
-        var content = bytes.AsMemory(HasUtf8Bom(bytes) ? 3 : 0);
+        var content = bytes[(HasUtf8Bom(bytes.Span) ? 3 : 0)..];
         var firstByte = FirstNonWhitespace(content.Span);
         if (firstByte < 0)
         {
@@ -205,6 +256,13 @@ public sealed class TraceReader
 
         var extension = Path.GetExtension(file).ToLowerInvariant();
         var context = new FileContext(file, firstFileById, items);
+        // The common case, a valid canonical file, in one pass; anything unusual falls through to the full reader below.
+        if (FastCanonical && extension != ".jsonl" && content.Span[firstByte] == (byte)'{' && (_forced is null || _forced == Canonical)
+            && CanonicalFastReader.TryRead(content.Span, _options.MaxJsonDepth) is { } draft)
+        {
+            items.Add(Finish(context, Canonical, draft, content.Span, lineOffset: 0, index: 0, count: 1));
+            return;
+        }
         if (extension == ".jsonl")
         {
             ReadJsonLines(context, content);
@@ -416,7 +474,7 @@ public sealed class TraceReader
     private static string Size(long bytes) =>
         string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.0} MB ({bytes:N0} bytes)");
 
-    private static TraceError? CheckEncoding(string file, byte[] bytes)
+    private static TraceError? CheckEncoding(string file, ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
             return new TraceError(file, "the file is UTF-16 encoded; save it as UTF-8", null, 1, 1);
@@ -441,7 +499,7 @@ public sealed class TraceReader
         return Math.Min(consumed, bytes.Length - 1);
     }
 
-    private static bool HasUtf8Bom(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+    private static bool HasUtf8Bom(ReadOnlySpan<byte> bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
 
     private static int FirstNonWhitespace(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n"u8);
 
