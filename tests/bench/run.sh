@@ -36,8 +36,9 @@ row "grade 1 trace, warm cache (CSV)" "$REPEAT" "$RUBRIC" grade "$HW7" "$ROOT/ru
 for n in $SIZES; do
   corpus="$WORK/corpus-$n"
   [[ -d "$corpus" ]] || "$BENCH" generate "$corpus" "$n" 182
-  row "parse-only floor, $n traces" "$REPEAT" "$BENCH" parse "$corpus" "$(nproc)"
+  row "parse-only floor, $n traces" "$REPEAT" "$BENCH" parse "$corpus" "$(nproc)" floor
   floor=$ROW_WALL
+  row "  read with TraceReader, $n traces" "$REPEAT" "$BENCH" parse "$corpus" "$(nproc)" reader
   row "grade $n traces -> CSV" "$REPEAT" "$RUBRIC" grade "$HW7" "$corpus" --csv "$WORK/g.csv" --no-progress -v quiet
   printf '%-44s %7.0f traces/s; %.1fx the parse-only floor\n' "  rate" "$(awk -v n="$n" -v w="$ROW_WALL" 'BEGIN { print n / w }')" "$(awk -v a="$ROW_WALL" -v b="$floor" 'BEGIN { print a / b }')"
   row "grade $n traces -> xlsx" "$REPEAT" "$RUBRIC" grade "$HW7" "$corpus" -o "$WORK/g.xlsx" --no-progress -v quiet
