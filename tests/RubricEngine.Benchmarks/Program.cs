@@ -8,6 +8,7 @@ using RubricEngine.Benchmarks;
 //   profile <rubric.csx> <folder> [threads] in-process grading with per-phase and per-rule CPU time
 //   nettrace <file.nettrace> [top] [filter] where CPU samples of an EventPipe trace fall
 //   xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify]  grade once, then time the gradebook workbook write alone
+//   segdump <rubric.csx> <folder> <out>   every segment of every trace, one line each (diff before/after a segmenter change)
 //   hot [BenchmarkDotNet args]            BenchmarkDotNet micro-benchmarks of the hot functions
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
@@ -25,6 +26,8 @@ switch (command)
         return NetTraceReport.Run(rest[0], Int(1, 40), rest.Length > 2 ? rest[2] : null);
     case "xlsx" when rest.Length >= 3:
         return XlsxWriteBench.Run(rest[0], rest[1], rest[2], Int(3, 3), rest.Contains("--verify"));
+    case "segdump" when rest.Length >= 3:
+        return SegmentationDump.Run(rest[0], rest[1], rest[2]);
     case "hot":
         BenchmarkSwitcher.FromAssembly(typeof(HotPathBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest);
         return 0;
