@@ -25,8 +25,18 @@ public sealed class QuestionMarkers
     {
         _problemNames = options.Questions.Select(q => q.Problem).Where(p => !p.All(char.IsAsciiDigit)).Distinct().OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).ToArray();
         _aliases = options.Aliases.Where(a => a.Key.Trim().Length > 0).Select(a => (a.Key.Trim(), a.Value)).OrderByDescending(a => a.Item1.Length).ThenBy(a => a.Item1, StringComparer.Ordinal).ToArray();
-        _cannotStart = CannotStart(ProblemKeywords.Concat(PartKeywords).Concat(_problemNames).Concat(_aliases.Select(a => a.Title)));
+        _cannotStart = CannotStart(ProblemKeywords.Concat(PartKeywords).Concat(_problemNames).Concat(_aliases.Select(a => a.Title)), leadIn: false);
+        _cannotStartLeadIn = CannotStart(ProblemKeywords.Concat(PartKeywords).Concat(_problemNames).Concat(_aliases.Select(a => a.Title)), leadIn: true);
     }
+
+    // The same for a lead-in, which may also open with a lower-case part ("b)", "ii)").
+    private readonly SearchValues<char> _cannotStartLeadIn;
+
+    /// <summary>
+    /// False when <see cref="ReadLeadIn"/> cannot find a marker in a text whose first non-blank character is
+    /// <paramref name="first"/> ('\0' for a blank text): lets a caller skip building the text.
+    /// </summary>
+    internal bool MayStartLeadIn(char first) => first != '\0' && !_cannotStartLeadIn.Contains(first);
 
     // ASCII characters no marker of free text can start with: FindAll skips them with one vectorized search instead
     // of trying the keyword, name and alias readers at every word of a prompt.
@@ -37,11 +47,13 @@ public sealed class QuestionMarkers
     /// everything but "(", digits and the first letters (either case) of keywords, problem names and aliases.
     /// Non-ASCII characters are never skipped (case-insensitive matching may fold them onto ASCII letters).
     /// </summary>
-    private static SearchValues<char> CannotStart(IEnumerable<string> words)
+    private static SearchValues<char> CannotStart(IEnumerable<string> words, bool leadIn)
     {
         var can = new bool[128];
         can['('] = true;
         for (var c = '0'; c <= '9'; c++) can[c] = true;
+        if (leadIn)
+            for (var c = 'a'; c <= 'z'; c++) can[c] = true;
         foreach (var word in words)
         {
             var first = word[0];
