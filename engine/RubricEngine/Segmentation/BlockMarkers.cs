@@ -30,11 +30,12 @@ internal sealed class BlockMarkers(QuestionMarkers markers)
         var text = document.Text;
         var start = block.Span.Start;
         if (block.Span.Length < 5 || start + 2 > text.Length) return null;
-        var delimiter = text.Substring(start, 2);
-        if (delimiter is not ("**" or "__")) return null;
+        var delimiter = text.AsSpan(start, 2);
+        if (!delimiter.SequenceEqual("**") && !delimiter.SequenceEqual("__")) return null;
         var limit = Math.Min(block.Span.End, start + 2 + MaxBoldLeadIn);
-        var close = text.IndexOf(delimiter, start + 2, limit - (start + 2), StringComparison.Ordinal);
+        var close = text.AsSpan(start + 2, limit - (start + 2)).IndexOf(delimiter, StringComparison.Ordinal);
         if (close < 0) return null;
+        close += start + 2;
         var inner = text[(start + 2)..close];
         var marker = markers.ReadLeadIn(inner);
         if (marker is null) return null;
@@ -44,6 +45,8 @@ internal sealed class BlockMarkers(QuestionMarkers markers)
 
     private QuestionMarker? PlainLeadIn(Block block)
     {
+        // Most paragraphs open with a word no marker starts with: decide that before building the block's text.
+        if (!markers.MayStartLeadIn(FirstNonBlank(block))) return null;
         var text = block.PlainText;
         var marker = markers.ReadLeadIn(text);
         if (marker is null) return null;
@@ -58,5 +61,19 @@ internal sealed class BlockMarkers(QuestionMarkers markers)
         if (rest.Length == 0) return marker;
         if (rest.StartsWith("and ") || rest.StartsWith("or ") || rest[0] is ',' or '&' or '=' or '(') return null;
         return marker;
+    }
+
+    /// <summary>The first non-blank character of <see cref="Block.PlainText"/> (math inlines open with '$'), or '\0'.</summary>
+    private static char FirstNonBlank(Block block)
+    {
+        var inlines = block.Inlines;
+        for (var i = 0; i < inlines.Count; i++)
+        {
+            var inline = inlines[i];
+            if (inline.Kind == InlineKind.Math) return '$';
+            foreach (var c in inline.Text)
+                if (!char.IsWhiteSpace(c)) return c;
+        }
+        return '\0';
     }
 }

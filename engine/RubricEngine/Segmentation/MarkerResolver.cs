@@ -10,16 +10,16 @@ internal sealed class MarkerResolver(QuestionCatalog catalog)
 {
     public QuestionPath? Resolve(QuestionMarker marker, QuestionPath? context, IReadOnlyDictionary<string, string> renumbered)
     {
+        var parts = marker.Parts;
         if (marker.Problem is { } problem)
         {
             if (renumbered.TryGetValue(problem, out var named)) problem = named;
-            if (marker.Parts.Count == 0)
+            if (parts.Count == 0)
                 return marker.Alias is { } alias && marker.NumberedAs is null ? alias : new QuestionPath(problem);
-            return Join(problem, marker.Parts.Select(p => p.Value));
+            return Join(problem, parts);
         }
 
-        var parts = marker.Parts.Select(p => p.Value).ToList();
-        return marker.Parts[0].Kind switch
+        return parts[0].Kind switch
         {
             MarkerPartKind.Roman => AsSubpart(parts, context),
             MarkerPartKind.LetterOrRoman => AsEither(parts, context),
@@ -27,23 +27,21 @@ internal sealed class MarkerResolver(QuestionCatalog catalog)
         };
     }
 
-    private QuestionPath? AsPart(List<string> parts, QuestionPath? context)
+    private QuestionPath? AsPart(IReadOnlyList<MarkerPart> parts, QuestionPath? context)
     {
         if (context is not null) return Join(context.Problem, parts);
         // No problem under discussion: only a part letter unique among the graded problems is safe to read.
-        var problems = catalog.ProblemsWithPart(parts[0]).Take(2).ToList();
-        return problems.Count == 1 ? Join(problems[0], parts) : null;
+        return catalog.UniqueProblemWithPart(parts[0].Value) is { } problem ? Join(problem, parts) : null;
     }
 
-    private QuestionPath? AsSubpart(List<string> parts, QuestionPath? context)
+    private QuestionPath? AsSubpart(IReadOnlyList<MarkerPart> parts, QuestionPath? context)
     {
         if (context is null) return null;
         if (context.Parts.Count >= 2) return Join($"{context.Parts[0]}.{context.Parts[1]}", parts);
-        var matches = catalog.WithSubpart(context.Problem, parts[0]).Take(2).ToList();
-        return matches.Count == 1 ? matches[0] : null;
+        return catalog.UniqueWithSubpart(context.Problem, parts[0].Value);
     }
 
-    private QuestionPath? AsEither(List<string> parts, QuestionPath? context)
+    private QuestionPath? AsEither(IReadOnlyList<MarkerPart> parts, QuestionPath? context)
     {
         if (context is null) return AsPart(parts, null);
         var roman = AsSubpart(parts, context);
@@ -53,5 +51,23 @@ internal sealed class MarkerResolver(QuestionCatalog catalog)
         return catalog.Knows(letter) || !catalog.Knows(roman) ? letter : roman;
     }
 
-    private static QuestionPath Join(string head, IEnumerable<string> parts) => new(string.Join('.', parts.Prepend(head)));
+    /// <summary>"head.p1.p2": built at its final length (this runs for every marker read).</summary>
+    private static QuestionPath Join(string head, IReadOnlyList<MarkerPart> parts)
+    {
+        var length = head.Length;
+        for (var i = 0; i < parts.Count; i++) length += 1 + parts[i].Value.Length;
+        var value = string.Create(length, (head, parts), static (chars, state) =>
+        {
+            state.head.CopyTo(chars);
+            var at = state.head.Length;
+            for (var i = 0; i < state.parts.Count; i++)
+            {
+                var part = state.parts[i].Value;
+                chars[at++] = '.';
+                part.CopyTo(chars[at..]);
+                at += part.Length;
+            }
+        });
+        return new QuestionPath(value);
+    }
 }

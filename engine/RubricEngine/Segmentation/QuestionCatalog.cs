@@ -22,15 +22,18 @@ internal readonly record struct Attribution(AttributionKind Kind, QuestionPath? 
 /// </summary>
 internal sealed class QuestionCatalog
 {
-    private readonly HashSet<QuestionPath> _declared;
-    private readonly Dictionary<QuestionPath, QuestionPath> _firstDescendant = new();
+    // Keyed by the dotted value so a path's ancestors are looked up as prefixes of it, without building them.
+    private readonly Dictionary<string, QuestionPath> _declared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, QuestionPath> _firstDescendant = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, QuestionPath>.AlternateLookup<ReadOnlySpan<char>> _declaredPrefix;
 
     public QuestionCatalog(IReadOnlyList<QuestionPath> questions)
     {
-        _declared = questions.ToHashSet();
+        foreach (var q in questions) _declared.TryAdd(q.Value, q);
         foreach (var q in questions.Distinct().Order(QuestionPathComparer.Instance))
             for (var p = q.Parent; p is not null; p = p.Parent)
-                _firstDescendant.TryAdd(p, q);
+                _firstDescendant.TryAdd(p.Value, q);
+        _declaredPrefix = _declared.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public bool IsEmpty => _declared.Count == 0;
@@ -38,21 +41,43 @@ internal sealed class QuestionCatalog
     public Attribution Attribute(QuestionPath? path)
     {
         if (path is null) return new(AttributionKind.None, null);
-        if (IsEmpty || _declared.Contains(path)) return new(AttributionKind.Question, path);
-        if (_firstDescendant.TryGetValue(path, out var first)) return new(AttributionKind.Container, first);
-        for (var p = path.Parent; p is not null; p = p.Parent)
-            if (_declared.Contains(p)) return new(AttributionKind.Question, p);
+        if (IsEmpty || _declared.ContainsKey(path.Value)) return new(AttributionKind.Question, path);
+        if (_firstDescendant.TryGetValue(path.Value, out var first)) return new(AttributionKind.Container, first);
+        var value = path.Value.AsSpan();
+        for (var dot = value.LastIndexOf('.'); dot > 0; dot = value.LastIndexOf('.'))
+        {
+            value = value[..dot];
+            if (_declaredPrefix.TryGetValue(value, out var declared)) return new(AttributionKind.Question, declared);
+        }
         return new(AttributionKind.None, null);
     }
 
     /// <summary>True when text about <paramref name="path"/> would count for some graded question.</summary>
     public bool Knows(QuestionPath? path) => Attribute(path).Kind != AttributionKind.None;
 
-    /// <summary>The declared questions under <paramref name="problem"/> whose sub-part is <paramref name="numeral"/> ("3", "ii" → 3.b.ii).</summary>
-    public IEnumerable<QuestionPath> WithSubpart(string problem, string numeral) =>
-        _declared.Where(q => q.Parts.Count >= 3 && q.Problem == problem && q.Parts[2] == numeral).Order(QuestionPathComparer.Instance);
+    /// <summary>The one declared question under <paramref name="problem"/> whose sub-part is <paramref name="numeral"/> ("3", "ii" → 3.b.ii); null when none or several.</summary>
+    public QuestionPath? UniqueWithSubpart(string problem, string numeral)
+    {
+        QuestionPath? found = null;
+        foreach (var q in _declared.Values)
+        {
+            if (q.Parts.Count < 3 || q.Problem != problem || q.Parts[2] != numeral) continue;
+            if (found is not null) return null;
+            found = q;
+        }
+        return found;
+    }
 
-    /// <summary>The declared problems that have a part <paramref name="part"/> (for "(b)" said with no problem in context).</summary>
-    public IEnumerable<string> ProblemsWithPart(string part) =>
-        _declared.Where(q => q.Parts.Count >= 2 && q.Parts[1] == part).Select(q => q.Problem).Distinct().Order(StringComparer.Ordinal);
+    /// <summary>The one declared problem that has a part <paramref name="part"/> (for "(b)" said with no problem in context); null when none or several.</summary>
+    public string? UniqueProblemWithPart(string part)
+    {
+        string? found = null;
+        foreach (var q in _declared.Values)
+        {
+            if (q.Parts.Count < 2 || q.Parts[1] != part) continue;
+            if (found is not null && found != q.Problem) return null;
+            found = q.Problem;
+        }
+        return found;
+    }
 }

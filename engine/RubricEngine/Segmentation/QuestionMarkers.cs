@@ -1,3 +1,4 @@
+using System.Buffers;
 using RubricEngine.Text;
 
 namespace RubricEngine.Segmentation;
@@ -24,6 +25,51 @@ public sealed class QuestionMarkers
     {
         _problemNames = options.Questions.Select(q => q.Problem).Where(p => !p.All(char.IsAsciiDigit)).Distinct().OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).ToArray();
         _aliases = options.Aliases.Where(a => a.Key.Trim().Length > 0).Select(a => (a.Key.Trim(), a.Value)).OrderByDescending(a => a.Item1.Length).ThenBy(a => a.Item1, StringComparer.Ordinal).ToArray();
+        _cannotStart = CannotStart(ProblemKeywords.Concat(PartKeywords).Concat(_problemNames).Concat(_aliases.Select(a => a.Title)), leadIn: false);
+        _cannotStartLeadIn = CannotStart(ProblemKeywords.Concat(PartKeywords).Concat(_problemNames).Concat(_aliases.Select(a => a.Title)), leadIn: true);
+    }
+
+    // The same for a lead-in, which may also open with a lower-case part ("b)", "ii)").
+    private readonly SearchValues<char> _cannotStartLeadIn;
+
+    /// <summary>
+    /// False when <see cref="ReadLeadIn"/> cannot find a marker in a text whose first non-blank character is
+    /// <paramref name="first"/> ('\0' for a blank text): lets a caller skip building the text.
+    /// </summary>
+    internal bool MayStartLeadIn(char first) => first != '\0' && !_cannotStartLeadIn.Contains(first);
+
+    // ASCII characters no marker of free text can start with: FindAll skips them with one vectorized search instead
+    // of trying the keyword, name and alias readers at every word of a prompt.
+    private readonly SearchValues<char> _cannotStart;
+
+    /// <summary>
+    /// The ASCII characters at which neither <see cref="ReadAliasAt"/> nor a free-text <see cref="ReadAt"/> can match:
+    /// everything but "(", digits and the first letters (either case) of keywords, problem names and aliases.
+    /// Non-ASCII characters are never skipped (case-insensitive matching may fold them onto ASCII letters).
+    /// </summary>
+    private static SearchValues<char> CannotStart(IEnumerable<string> words, bool leadIn)
+    {
+        var can = new bool[128];
+        can['('] = true;
+        for (var c = '0'; c <= '9'; c++) can[c] = true;
+        if (leadIn)
+            for (var c = 'a'; c <= 'z'; c++) can[c] = true;
+        foreach (var word in words)
+        {
+            var first = word[0];
+            if (first > 0x7F)
+            {
+                // A non-ASCII first letter might match an ASCII one case-insensitively ("ſ" and "s"): keep all letters.
+                for (var c = 'a'; c <= 'z'; c++) can[c] = can[char.ToUpperInvariant(c)] = true;
+                continue;
+            }
+            can[first] = true;
+            if (char.IsAsciiLetter(first)) can[char.ToLowerInvariant(first)] = can[char.ToUpperInvariant(first)] = true;
+        }
+        var cannot = new List<char>();
+        for (var c = (char)0; c < 128; c++)
+            if (!can[c]) cannot.Add(c);
+        return SearchValues.Create(cannot.ToArray());
     }
 
     /// <summary>Markers with no rubric knowledge.</summary>
@@ -64,6 +110,9 @@ public sealed class QuestionMarkers
         var i = 0;
         while (i < text.Length && result.Count < MaxMarkers)
         {
+            var next = text.AsSpan(i).IndexOfAnyExcept(_cannotStart);
+            if (next < 0) break;
+            i += next;
             var c = text[i];
             var boundary = i == 0 || (!char.IsLetterOrDigit(text[i - 1]) && text[i - 1] != '\\' && text[i - 1] != '_');
             if (boundary && (char.IsLetterOrDigit(c) || c == '('))

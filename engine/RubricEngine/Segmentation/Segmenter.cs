@@ -100,12 +100,15 @@ public sealed class Segmenter
     {
         var found = _markers.FindAll(prompt);
         if (found.Count == 0) return null;
-        var firstAbsolute = found.FirstOrDefault(m => !m.IsRelative);
+        QuestionMarker? firstAbsolute = null;
+        for (var i = 0; i < found.Count && firstAbsolute is null; i++)
+            if (!found[i].IsRelative) firstAbsolute = found[i];
         var context = firstAbsolute is null ? discussion : _resolver.Resolve(firstAbsolute with { Parts = [], Alias = null }, null, renumbered);
         var paths = new List<QuestionPath>();
         QuestionPath? aliasDefault = null;
-        foreach (var marker in found)
+        for (var i = 0; i < found.Count; i++)
         {
+            var marker = found[i];
             var isAliasOnly = marker.Alias is not null && marker.Parts.Count == 0;
             // An alias names its problem here; its own question only if nothing narrower is asked.
             var path = isAliasOnly ? new QuestionPath(marker.Problem!) : _resolver.Resolve(marker, context, renumbered);
@@ -115,18 +118,47 @@ public sealed class Segmenter
             context = path;
         }
         if (paths.Count == 0) return null;
-        var leaves = paths.Where(p => !paths.Any(o => o.Parts.Count > p.Parts.Count && o.IsWithin(p))).Distinct().ToList();
+        var leaves = Leaves(paths);
         var focus = CommonPrefix(leaves) ?? leaves[0];
         if (aliasDefault is not null && focus.Parts.Count == 1 && focus.Problem == aliasDefault.Problem) focus = aliasDefault;
         return focus;
     }
 
-    private static QuestionPath? CommonPrefix(IReadOnlyList<QuestionPath> paths)
+    /// <summary>The distinct paths with no deeper path inside them, in first-seen order.</summary>
+    private static List<QuestionPath> Leaves(List<QuestionPath> paths)
     {
-        var length = paths.Min(p => p.Parts.Count);
+        var leaves = new List<QuestionPath>(paths.Count);
+        foreach (var p in paths)
+        {
+            var covered = false;
+            foreach (var o in paths)
+                if (o.Parts.Count > p.Parts.Count && o.IsWithin(p)) { covered = true; break; }
+            if (!covered && !leaves.Contains(p)) leaves.Add(p);
+        }
+        return leaves;
+    }
+
+    private static QuestionPath? CommonPrefix(List<QuestionPath> paths)
+    {
+        var length = int.MaxValue;
+        foreach (var p in paths) length = Math.Min(length, p.Parts.Count);
+        var first = paths[0];
         var shared = 0;
-        while (shared < length && paths.All(p => p.Parts[shared] == paths[0].Parts[shared])) shared++;
-        return shared == 0 ? null : new QuestionPath(string.Join('.', paths[0].Parts.Take(shared)));
+        while (shared < length && SharePart(paths, shared)) shared++;
+        if (shared == 0) return null;
+        // The first `shared` parts of a normalized value are its prefix up to the shared-th dot (or all of it).
+        if (shared == first.Parts.Count) return first;
+        var end = -1;
+        for (var i = 0; i < shared; i++) end = first.Value.IndexOf('.', end + 1);
+        return new QuestionPath(first.Value[..end]);
+    }
+
+    private static bool SharePart(List<QuestionPath> paths, int index)
+    {
+        var part = paths[0].Parts[index];
+        foreach (var p in paths)
+            if (p.Parts[index] != part) return false;
+        return true;
     }
 
     /// <summary>Segments one reply. Holds the per-reply state; used once.</summary>
