@@ -57,10 +57,9 @@ internal static class Units
     public static Unit? Lookup(ReadOnlySpan<char> word, bool attached)
     {
         if (word.Length == 0 || word.Length > 16) return null;
-        var key = word.ToString();
-        if (attached && AttachedMagnitudes.TryGetValue(key, out var magnitude)) return magnitude;
+        if (attached && AttachedMagnitudeSpans.TryGetValue(word, out var magnitude)) return magnitude;
         // A lone "s" or "h" only counts right after the digits or after one space, never as "B" (billion) spelled apart.
-        return Words.TryGetValue(key, out var unit) ? unit : null;
+        return WordSpans.TryGetValue(word, out var unit) ? unit : null;
     }
 
     private static readonly Dictionary<string, int> NumberWords = new(StringComparer.OrdinalIgnoreCase)
@@ -74,7 +73,7 @@ internal static class Units
 
     /// <summary>The value of a number word ("seven" → 7, "hundred" → 100), or -1.</summary>
     public static int NumberWord(ReadOnlySpan<char> word) =>
-        word.Length is > 0 and <= 9 && NumberWords.TryGetValue(word.ToString(), out var v) ? v : -1;
+        word.Length is > 0 and <= 9 && NumberWordSpans.TryGetValue(word, out var v) ? v : -1;
 
     private static readonly HashSet<string> Qualifiers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -86,11 +85,11 @@ internal static class Units
 
     private static readonly HashSet<string> BoundLeads = new(StringComparer.OrdinalIgnoreCase) { "more", "less", "fewer", "at", "up" };
 
-    public static bool IsQualifier(ReadOnlySpan<char> word) => word.Length <= 13 && Qualifiers.Contains(word.ToString());
+    public static bool IsQualifier(ReadOnlySpan<char> word) => word.Length <= 13 && QualifierSpans.Contains(word);
 
-    public static bool IsBoundTail(ReadOnlySpan<char> word) => word.Length <= 5 && BoundWords.Contains(word.ToString());
+    public static bool IsBoundTail(ReadOnlySpan<char> word) => word.Length <= 5 && BoundWordSpans.Contains(word);
 
-    public static bool IsBoundLead(ReadOnlySpan<char> word) => word.Length <= 5 && BoundLeads.Contains(word.ToString());
+    public static bool IsBoundLead(ReadOnlySpan<char> word) => word.Length <= 5 && BoundLeadSpans.Contains(word);
 
     // Words that make the next number a label, not a claim: "Step 3", "Problem 4", "Eq. 2", "Figure 1".
     private static readonly HashSet<string> LabelWords = new(StringComparer.OrdinalIgnoreCase)
@@ -102,5 +101,15 @@ internal static class Units
         "conditions", "rule", "task", "point", "attempt",
     };
 
-    public static bool IsLabelWord(ReadOnlySpan<char> word) => word.Length <= 12 && LabelWords.Contains(word.ToString());
+    public static bool IsLabelWord(ReadOnlySpan<char> word) => word.Length <= 12 && LabelWordSpans.Contains(word);
+
+    // Span lookups over the same tables: the scanner asks about every word of every answer, and a string per question
+    // was a measurable share of the grading allocations.
+    private static readonly Dictionary<string, Unit>.AlternateLookup<ReadOnlySpan<char>> WordSpans = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, Unit>.AlternateLookup<ReadOnlySpan<char>> AttachedMagnitudeSpans = AttachedMagnitudes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> NumberWordSpans = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QualifierSpans = Qualifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BoundWordSpans = BoundWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BoundLeadSpans = BoundLeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LabelWordSpans = LabelWords.GetAlternateLookup<ReadOnlySpan<char>>();
 }
