@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using RubricEngine.Grading;
 using RubricEngine.Traces;
 
 namespace RubricEngine.Benchmarks;
@@ -43,8 +44,7 @@ internal static class ParseFloor
         long cpu = 0;
         var traces = 0;
         var watch = Stopwatch.StartNew();
-        foreach (var n in files.AsParallel().AsOrdered().WithDegreeOfParallelism(threads)
-                     .WithMergeOptions(ParallelMergeOptions.NotBuffered).Select(file =>
+        foreach (var n in OrderedParallel.Select(files, threads, file =>
                      {
                          var c0 = ThreadCpuClock.Now();
                          var count = read(file);

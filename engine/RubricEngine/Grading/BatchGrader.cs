@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using RubricEngine.Traces;
 
 namespace RubricEngine.Grading;
@@ -24,15 +23,7 @@ public sealed class BatchGrader(Grader grader, int parallelism)
     /// </summary>
     public IEnumerable<BatchResult> Grade(IReadOnlyList<string> files, Func<string, FileReadResult> read, Action? fileDone = null)
     {
-        // One file at a time from a shared cursor, not PLINQ's default range partitioning of a list (first half to one
-        // thread, second half to the other): with an ordered merge, the second thread's results had to wait for the
-        // whole first half, its buffer filled, and it stopped: 50k traces ran on one core after the first 8 seconds.
-        var perFile = Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering)
-            .AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(Parallelism)
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(file => GradeFile(file, read));
+        var perFile = OrderedParallel.Select(files, Parallelism, file => GradeFile(file, read));
 
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var results in perFile)
