@@ -9,5 +9,5 @@ public sealed class ImportCommand(CliHost host) : Command<ImportSettings>
 {
     public override int Execute(CommandContext context, ImportSettings settings, CancellationToken cancellationToken) =>
         new ImportService(host.Out).Run(settings.Format, settings.Input, settings.Output,
-            ReaderOptions.From(settings.StudentPattern, settings.Students, null));
+            ReaderOptions.From(settings.StudentPattern, settings.Students, null), settings.Verbosity == "detailed");
 }

@@ -25,7 +25,7 @@ public sealed class ShowSettings : CommandSettings
 public sealed class ImportSettings : CommandSettings
 {
     [CommandArgument(0, "<format>")]
-    [Description("chatgpt | claude | lechat | sharegpt | markdown | auto")]
+    [Description("auto | rubric-trace/1 | chatgpt | claude | gemini | sharegpt | openai-chat | lechat | markdown")]
     public string Format { get; init; } = "";
 
     [CommandArgument(1, "<input>")]
@@ -44,8 +44,15 @@ public sealed class ImportSettings : CommandSettings
     [Description("CSV mapping files or trace ids to students (file, id, name, email).")]
     public string? Students { get; init; }
 
+    [CommandOption("-v|--verbosity <LEVEL>")]
+    [Description("normal | detailed (also says which format each file was read as, and why)")]
+    [DefaultValue("normal")]
+    public string Verbosity { get; init; } = "normal";
+
     public override ValidationResult Validate()
     {
+        if (Verbosity is not ("quiet" or "normal" or "detailed"))
+            return ValidationResult.Error($"--verbosity must be quiet, normal or detailed (got '{Verbosity}').");
         if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("Say where to write: -o <folder> or -o traces.jsonl.");
         return ValidationResult.Success();
     }

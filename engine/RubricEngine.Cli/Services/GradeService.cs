@@ -41,6 +41,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var keepAll = settings.Output is not null || settings.Into is not null;
         var grades = new List<TraceGrade>();
         var errors = new List<TraceError>();
+        var skipped = new List<SkippedFile>();
         var summary = new RunSummary(definition);
         var tripped = false;
         var ruleFailures = 0;
@@ -79,24 +80,37 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                 }
             }
 
+            // Every file is accounted for: skipped files are listed (a companion file as a note, a file that might be
+            // a trace as a warning), and -v detailed says which format each file was read as.
+            void Skip(SkippedFile file)
+            {
+                skipped.Add(file);
+                if (file.MightBeTrace || verbosity != ConsoleVerbosity.Quiet) output.WriteLine(file.ToString());
+            }
+            void FileRead(FileReadResult content)
+            {
+                if (verbosity == ConsoleVerbosity.Detailed) foreach (var d in content.ReadAs) output.WriteLine(d.ToString());
+                foreach (var s in content.Skipped) Skip(s);
+            }
             foreach (var error in files.Errors) { errors.Add(error); output.WriteLine(error.ToString()); }
+            foreach (var file in files.Skipped) Skip(file);
             if (showProgress)
             {
                 console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask("grading", maxValue: files.Files.Count);
-                        foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), () => task.Increment(1))) Consume(r);
+                        foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), () => task.Increment(1), FileRead)) Consume(r);
                     });
                 foreach (var line in findingLines) output.WriteLine(line);
             }
             else
             {
-                foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)))) Consume(r);
+                foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), fileRead: FileRead)) Consume(r);
             }
 
             var run = new RunInfo(Path.GetFullPath(settings.Rubric), definition.Title, rubric.Sha256, EngineInfo.Version,
-                started, DateTimeOffset.Now, summary.Count, errors, RunOptions(settings));
+                started, DateTimeOffset.Now, summary.Count, errors, RunOptions(settings)) { Skipped = skipped };
             foreach (var sink in sinks) sink.Complete(run);
             ReportSinkWarnings(sinks);
             if (settings.Output is not null)
@@ -106,14 +120,15 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             if (overrides is not null)
                 foreach (var unused in overrides.Unused()) output.WriteLine(unused.ToString());
 
-            summary.Print(console, errors.Count);
+            summary.Print(console, errors.Count, skipped);
             PrintWritten(settings);
         }
         finally
         {
             foreach (var sink in sinks) sink.Dispose();
         }
-        return errors.Count > 0 || ruleFailures > 0 || tripped ? ExitCodes.Partial : ExitCodes.Success;
+        var mightBeTraces = skipped.Any(s => s.MightBeTrace);
+        return errors.Count > 0 || mightBeTraces || ruleFailures > 0 || tripped ? ExitCodes.Partial : ExitCodes.Success;
     }
 
     private OverrideApplier? ReadOverrides(string? path, RubricDefinition definition)

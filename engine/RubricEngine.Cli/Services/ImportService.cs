@@ -11,13 +11,15 @@ namespace RubricEngine.Cli.Services;
 /// </summary>
 public sealed class ImportService(TextWriter output)
 {
-    public int Run(string format, string input, string destination, TraceReaderOptions options)
+    public int Run(string format, string input, string destination, TraceReaderOptions options, bool detailed = false)
     {
         if (format != "auto" && !TraceFormats.All.Contains(format, StringComparer.OrdinalIgnoreCase))
             throw new UserErrorException($"Unknown format '{format}'. Known: auto, {string.Join(", ", TraceFormats.All)}.");
         var reader = new TraceReader(options with { Format = format == "auto" ? null : format });
         var result = reader.Read([input]);
         foreach (var error in result.Errors) output.WriteLine(error.ToString());
+        foreach (var skipped in result.Skipped) output.WriteLine(skipped.ToString());
+        if (detailed) foreach (var d in result.ReadAs) output.WriteLine(d.ToString());
 
         if (destination.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
         {
@@ -39,6 +41,6 @@ public sealed class ImportService(TextWriter output)
             }
             output.WriteLine($"Wrote {result.Traces.Count} {(result.Traces.Count == 1 ? "trace" : "traces")} to {destination}{Path.DirectorySeparatorChar}.");
         }
-        return result.Errors.Count > 0 ? ExitCodes.Partial : ExitCodes.Success;
+        return result.Errors.Count > 0 || result.Skipped.Any(s => s.MightBeTrace) ? ExitCodes.Partial : ExitCodes.Success;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RubricEngine.Grading;
 using RubricEngine.Rubrics;
+using RubricEngine.Traces;
 using Spectre.Console;
 
 namespace RubricEngine.Cli.Services;
@@ -22,7 +23,7 @@ public sealed class RunSummary(RubricDefinition rubric)
         }
     }
 
-    public void Print(IAnsiConsole console, int failedTraces)
+    public void Print(IAnsiConsole console, int failedTraces, IReadOnlyList<SkippedFile>? skipped = null)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Rule").AddColumn("Title").AddColumn(new TableColumn("Max").RightAligned())
@@ -36,7 +37,24 @@ public sealed class RunSummary(RubricDefinition rubric)
                 ((double)s.Passed / s.Count).ToString("P0", CultureInfo.InvariantCulture), s.Errors.ToString(CultureInfo.InvariantCulture));
         }
         console.Write(table);
-        console.WriteLine($"{Count} {(Count == 1 ? "trace" : "traces")} graded, {failedTraces} could not be graded.");
+        console.WriteLine(ClosingLine(Count, failedTraces, skipped ?? []));
+    }
+
+    /// <summary>
+    /// "13 traces graded, 1 could not be graded, 2 files skipped (companion files of a ChatGPT export)." — the kinds
+    /// of skipped files are named, with counts when there are several kinds, so a skipped trace is never silent.
+    /// </summary>
+    public static string ClosingLine(int graded, int failedTraces, IReadOnlyList<SkippedFile> skipped)
+    {
+        var line = $"{graded} {(graded == 1 ? "trace" : "traces")} graded, {failedTraces} could not be graded";
+        if (skipped.Count == 0) return line + ".";
+        var kinds = skipped.GroupBy(s => s.Kind).Select(g => (Kind: g.Key, Count: g.Count())).ToArray();
+        var what = kinds.Length == 1 ? kinds[0].Kind : string.Join(", ", kinds.Select(k => $"{k.Count} {k.Kind}"));
+        line += $", {skipped.Count} {(skipped.Count == 1 ? "file" : "files")} skipped ({what})";
+        var suspicious = skipped.Count(s => s.MightBeTrace);
+        if (suspicious > 0)
+            line += $"; {suspicious} of them might {(suspicious == 1 ? "be a trace" : "be traces")}: check the list above";
+        return line + ".";
     }
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);

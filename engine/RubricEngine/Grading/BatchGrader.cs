@@ -6,7 +6,14 @@ namespace RubricEngine.Grading;
 public sealed record BatchResult(TraceGrade? Grade, TraceError? Error);
 
 /// <summary>What reading one file gave: its traces and errors, in file order.</summary>
-public sealed record FileReadResult(IReadOnlyList<Trace> Traces, IReadOnlyList<TraceError> Errors);
+public sealed record FileReadResult(IReadOnlyList<Trace> Traces, IReadOnlyList<TraceError> Errors)
+{
+    /// <summary>The file itself when it was not read as a trace (a companion file of an export, a README), with why.</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
+
+    /// <summary>Which format the file was read as, and why.</summary>
+    public IReadOnlyList<FileDetection> ReadAs { get; init; } = [];
+}
 
 /// <summary>
 /// Grades many trace files on every core while keeping the output in input order, so that the same inputs give
@@ -21,14 +28,22 @@ public sealed class BatchGrader(Grader grader, int parallelism)
     /// Reads and grades <paramref name="files"/> (already in a deterministic order). Duplicate trace ids are
     /// rejected here, in order, so the first file wins whatever the scheduling.
     /// </summary>
-    public IEnumerable<BatchResult> Grade(IReadOnlyList<string> files, Func<string, FileReadResult> read, Action? fileDone = null)
+    /// <param name="files">The trace files, in the order results must come out.</param>
+    /// <param name="read">Reads one file (called on worker threads).</param>
+    /// <param name="fileDone">Called once per file as its results come due (progress).</param>
+    /// <param name="fileRead">
+    /// Called once per file, in input order, before its results: what reading it gave (skipped, read as which format).
+    /// </param>
+    public IEnumerable<BatchResult> Grade(IReadOnlyList<string> files, Func<string, FileReadResult> read, Action? fileDone = null,
+        Action<FileReadResult>? fileRead = null)
     {
         var perFile = OrderedParallel.Select(files, Parallelism, file => GradeFile(file, read));
 
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var results in perFile)
+        foreach (var (content, results) in perFile)
         {
             fileDone?.Invoke();
+            if (content is not null) fileRead?.Invoke(content);
             foreach (var result in results)
             {
                 if (result.Grade is { } g)
@@ -46,7 +61,7 @@ public sealed class BatchGrader(Grader grader, int parallelism)
         }
     }
 
-    private List<BatchResult> GradeFile(string file, Func<string, FileReadResult> read)
+    private (FileReadResult? Content, List<BatchResult> Results) GradeFile(string file, Func<string, FileReadResult> read)
     {
         var results = new List<BatchResult>();
         FileReadResult content;
@@ -58,7 +73,7 @@ public sealed class BatchGrader(Grader grader, int parallelism)
         {
             // Readers turn bad input into errors; this is the last line of defence so one file never stops a batch.
             results.Add(new BatchResult(null, new TraceError(file, $"could not be read: {e.Message}")));
-            return results;
+            return (null, results);
         }
         foreach (var error in content.Errors) results.Add(new BatchResult(null, error));
         foreach (var trace in content.Traces)
@@ -72,6 +87,6 @@ public sealed class BatchGrader(Grader grader, int parallelism)
                 results.Add(new BatchResult(null, new TraceError(trace.File, $"trace '{trace.Id}' could not be graded: {e.Message}")));
             }
         }
-        return results;
+        return (content, results);
     }
 }

@@ -68,4 +68,8 @@ public sealed record RunInfo(
     DateTimeOffset Finished,
     int TracesGraded,
     IReadOnlyList<TraceError> Errors,
-    IReadOnlyDictionary<string, string> Options);
+    IReadOnlyDictionary<string, string> Options)
+{
+    /// <summary>Files in the input that were not read as traces, each with the reason (companion files, images, a README).</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
+}

@@ -62,6 +62,9 @@ public static class TraceFormats
     public const string LeChat = "lechat";
     public const string ShareGpt = "sharegpt";
     public const string Markdown = "markdown";
+    public const string Gemini = "gemini";
+    public const string OpenAiChat = "openai-chat";
 
-    public static readonly IReadOnlyList<string> All = [Canonical, ChatGpt, Claude, LeChat, ShareGpt, Markdown];
+    /// <summary>Every format name, in detection order.</summary>
+    public static readonly IReadOnlyList<string> All = Formats.TraceFormatRegistry.All.Select(f => f.Name).ToArray();
 }

@@ -18,8 +18,11 @@ public sealed record TraceError(string File, string Reason, string? JsonPath = n
 /// <summary>What reading one or more files gave: the traces that could be read and an error for each that could not.</summary>
 public sealed record TraceReadResult(IReadOnlyList<Trace> Traces, IReadOnlyList<TraceError> Errors)
 {
-    /// <summary>Files met while walking a folder that are not traces (other extensions, Markdown without role headings).</summary>
-    public IReadOnlyList<string> Skipped { get; init; } = [];
+    /// <summary>Files met while walking a folder that are not traces, each with the reason (companion files, images, a README).</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
+
+    /// <summary>Which format each file was read as, and why.</summary>
+    public IReadOnlyList<FileDetection> ReadAs { get; init; } = [];
 
     public static TraceReadResult Empty { get; } = new([], []);
 }
@@ -29,4 +32,4 @@ public sealed record TraceFileList(
     IReadOnlyList<string> Files,
     IReadOnlySet<string> NamedDirectly,
     IReadOnlyList<TraceError> Errors,
-    IReadOnlyList<string> Skipped);
+    IReadOnlyList<SkippedFile> Skipped);

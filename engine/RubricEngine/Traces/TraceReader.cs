@@ -17,14 +17,7 @@ namespace RubricEngine.Traces;
 /// </summary>
 public sealed class TraceReader
 {
-    private static readonly CanonicalTraceFormat Canonical = new();
-    private static readonly MarkdownTranscriptFormat Markdown = new();
-
-    // Order matters only where shapes could overlap; each checks a distinguishing field.
-    private static readonly ITraceFormat[] JsonFormats =
-        [Canonical, new ChatGptExportFormat(), new ClaudeExportFormat(), new ShareGptFormat(), new LeChatExportFormat()];
-
-    private static readonly string[] GenericExportNames = ["conversations", "conversation", "chat", "chats", "export", "messages", "trace", "transcript"];
+    private static readonly CanonicalTraceFormat Canonical = TraceFormatRegistry.Canonical;
 
     private readonly TraceReaderOptions _options;
     private readonly FileNamePattern? _pattern;
@@ -38,7 +31,7 @@ public sealed class TraceReader
         if (_options.MaxJsonDepth <= 0) throw new ArgumentException("MaxJsonDepth must be positive.", nameof(options));
         _pattern = string.IsNullOrWhiteSpace(_options.FileNamePattern) ? null : new FileNamePattern(_options.FileNamePattern);
         if (_options.Format is { } name)
-            _forced = JsonFormats.Append(Markdown).FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            _forced = TraceFormatRegistry.Find(name)
                 ?? throw new ArgumentException($"Unknown trace format '{name}'. Known: {string.Join(", ", TraceFormats.All)}.", nameof(options));
     }
 
@@ -52,19 +45,21 @@ public sealed class TraceReader
     {
         var traces = new List<Trace>();
         var errors = new List<TraceError>();
-        var skipped = new List<string>();
+        var skipped = new List<SkippedFile>();
+        var readAs = new List<FileDetection>();
         foreach (var item in ReadItems(paths))
         {
             if (item.Skipped is { } s) skipped.Add(s);
+            else if (item.Detection is { } d) readAs.Add(d);
             else if (item.Result.Trace is { } t) traces.Add(t);
             else errors.Add(item.Result.Error!);
         }
-        return new TraceReadResult(traces, errors) { Skipped = skipped };
+        return new TraceReadResult(traces, errors) { Skipped = skipped, ReadAs = readAs };
     }
 
     /// <summary>Reads traces one file at a time, so a bulk run need not hold them all. Same order and errors as <see cref="Read"/>.</summary>
     public IEnumerable<TraceOrError> ReadEach(IEnumerable<string> paths) =>
-        ReadItems(paths).Where(i => i.Skipped is null).Select(i => i.Result);
+        ReadItems(paths).Where(i => i.IsResult).Select(i => i.Result);
 
     /// <summary>
     /// Lists the trace files under <paramref name="paths"/> without reading them, in the order <see cref="Read"/>
@@ -76,7 +71,7 @@ public sealed class TraceReader
         var files = new List<string>();
         var direct = new HashSet<string>(StringComparer.Ordinal);
         var errors = new List<TraceError>();
-        var skipped = new List<string>();
+        var skipped = new List<SkippedFile>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
@@ -84,7 +79,7 @@ public sealed class TraceReader
                 foreach (var file in EnumerateFolder(path))
                 {
                     if (_options.Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) files.Add(file);
-                    else skipped.Add(file);
+                    else skipped.Add(FileTriage.ByExtension(file));
                 }
             }
             else if (File.Exists(path))
@@ -108,16 +103,23 @@ public sealed class TraceReader
     {
         var traces = new List<Trace>();
         var errors = new List<TraceError>();
+        var skipped = new List<SkippedFile>();
+        var readAs = new List<FileDetection>();
         foreach (var item in ReadFile(file, namedDirectly, new Dictionary<string, string>(StringComparer.Ordinal)))
         {
-            if (item.Skipped is not null) continue;
-            if (item.Result.Trace is { } t) traces.Add(t);
+            if (item.Skipped is { } s) skipped.Add(s);
+            else if (item.Detection is { } d) readAs.Add(d);
+            else if (item.Result.Trace is { } t) traces.Add(t);
             else errors.Add(item.Result.Error!);
         }
-        return new Grading.FileReadResult(traces, errors);
+        return new Grading.FileReadResult(traces, errors) { Skipped = skipped, ReadAs = readAs };
     }
 
-    private readonly record struct Item(TraceOrError Result, string? Skipped = null);
+    /// <summary>One outcome: a trace or error, a skipped file, or which format a file was read as.</summary>
+    private readonly record struct Item(TraceOrError Result, SkippedFile? Skipped = null, FileDetection? Detection = null)
+    {
+        public bool IsResult => Skipped is null && Detection is null;
+    }
 
     private IEnumerable<Item> ReadItems(IEnumerable<string> paths)
     {
@@ -132,7 +134,7 @@ public sealed class TraceReader
                 {
                     if (!_options.Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
                     {
-                        yield return new Item(default, file);
+                        yield return new Item(default, FileTriage.ByExtension(file));
                         continue;
                     }
                     foreach (var item in ReadFile(file, namedDirectly: false, firstFileById)) yield return item;
@@ -260,6 +262,7 @@ public sealed class TraceReader
         if (FastCanonical && extension != ".jsonl" && content.Span[firstByte] == (byte)'{' && (_forced is null || _forced == Canonical)
             && CanonicalFastReader.TryRead(content.Span, _options.MaxJsonDepth) is { } draft)
         {
+            if (_forced is null) items.Add(new Item(default, Detection: new FileDetection(file, Canonical.Name, "an object with 'format'")));
             items.Add(Finish(context, Canonical, draft, content.Span, lineOffset: 0, index: 0, count: 1));
             return;
         }
@@ -276,15 +279,21 @@ public sealed class TraceReader
         {
             var text = Encoding.UTF8.GetString(content.Span);
             var input = new TraceInput(file, null, text);
-            var format = _forced ?? Markdown;
-            if (!format.Detect(input))
+            ITraceFormat? format = null;
+            string? reason = null;
+            foreach (var candidate in _forced is null ? TraceFormatRegistry.Text : [_forced])
+                if (!candidate.IsJson && candidate.Detect(input) is { } why) { (format, reason) = (candidate, why); break; }
+            if (format is null)
             {
-                if (namedDirectly || _forced is not null)
-                    items.Add(Error(new TraceError(file, "not a trace: no JSON and no role headings such as '## User' / '## Assistant'")));
+                if (!namedDirectly && _forced is null && FileTriage.Documentation(file) is { } doc)
+                    items.Add(new Item(default, doc)); // a README beside the traces
                 else
-                    items.Add(new Item(default, file)); // notes or a README beside the traces
+                    items.Add(Error(new TraceError(file, _forced is { IsJson: true }
+                        ? $"not a trace in the forced format '{_forced.Name}': the file is not JSON"
+                        : new MarkdownTranscriptFormat().WhyNot(text))));
                 return;
             }
+            items.Add(new Item(default, Detection: new FileDetection(file, format.Name, reason!)));
             AddDrafts(context, format, format.Read(input), content, lineOffset: 0, baseIndex: 0, count: 1);
         }
     }
@@ -358,13 +367,33 @@ public sealed class TraceReader
 
     private ITraceFormat? Detect(FileContext context, TraceInput input, ReadOnlySpan<byte> bytes, int lineOffset)
     {
-        if (_forced is not null) return _forced;
-        if (JsonFormats.FirstOrDefault(f => f.Detect(input)) is { } format) return format;
+        if (_forced is not null)
+        {
+            if (!_forced.IsJson)
+            {
+                context.Items.Add(Error(new TraceError(context.File, $"not a trace in the forced format '{_forced.Name}': the file is JSON")));
+                return null;
+            }
+            return _forced;
+        }
+        foreach (var format in TraceFormatRegistry.Json)
+        {
+            if (format.Detect(input) is not { } why) continue;
+            // One line per file and format, not per JSON Lines line.
+            if (!context.Items.Any(i => i.Detection is { } d && d.Format == format.Name))
+                context.Items.Add(new Item(default, Detection: new FileDetection(context.File, format.Name, why)));
+            return format;
+        }
+        // A companion file of an unzipped export (ChatGPT's user.json, Claude's users.json): listed, not an error.
+        if (FileTriage.CompanionFile(context.File) is { } companion)
+        {
+            if (!context.Items.Any(i => i.Skipped is not null)) context.Items.Add(new Item(default, companion));
+            return null;
+        }
         var root = input.Json!.Value;
         var reason = root.ValueKind == JsonValueKind.Array && root.GetArrayLength() == 0
             ? "the export holds no conversations (empty array)"
-            : $"not a recognised trace format: {JsonCursor.KindName(root.ValueKind)} without 'format' (rubric-trace/1), " +
-              "'mapping' (ChatGPT), 'chat_messages' (Claude), 'conversations' (ShareGPT) or role/content messages (Le Chat)";
+            : $"not a recognised trace format: {JsonCursor.KindName(root.ValueKind)} without {TraceFormatRegistry.JsonLooksFor}";
         var (line, column) = TextPosition.FromOffset(bytes, 0);
         context.Items.Add(Error(new TraceError(context.File, reason, "$", line + lineOffset, column)));
         return null;
@@ -424,12 +453,11 @@ public sealed class TraceReader
         return extension.Length > 0 ? path[..^extension.Length] : path;
     }
 
-    /// <summary>The file name without extension; for a generic export name (conversations.json), its folder's name.</summary>
+    /// <summary>The file name without extension; for an exporter's default name (conversations.json), its folder's name.</summary>
     private static string FallbackStudentId(string file)
     {
         var stem = Path.GetFileNameWithoutExtension(file);
-        if (GenericExportNames.Contains(stem, StringComparer.OrdinalIgnoreCase) &&
-            Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file))) is { Length: > 0 } folder)
+        if (ExportFileNames.IsGeneric(stem) && Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file))) is { Length: > 0 } folder)
             return folder;
         return stem;
     }

@@ -1,6 +1,9 @@
 namespace RubricEngine.Reports.Excel;
 
-/// <summary>Each trace that could not be graded: file, place and reason, so nothing is silently lost.</summary>
+/// <summary>
+/// Each trace that could not be graded, then each file that was skipped: file, place and reason, so nothing is
+/// silently lost.
+/// </summary>
 internal static class ErrorsSheet
 {
     public const string Name = "Errors";
@@ -10,12 +13,16 @@ internal static class ErrorsSheet
         var w = new SheetWriter(Name, ["File", "Place", "Reason"], data.Options.MaxColumnWidth);
         w.Wrap(1, 48);
         w.Wrap(3, 60);
-        if (data.Run.Errors.Count > 0) w.TabColor = "FFC00000";
+        if (data.Run.Errors.Count > 0 || data.Run.Skipped.Any(s => s.MightBeTrace)) w.TabColor = "FFC00000";
         return w;
     }
 
     public static IEnumerable<SheetCell[]> Rows(GradebookData data) =>
-        data.Run.Errors.Select(e => new[] { SheetCell.Of(e.File), SheetCell.Of(Place(e)), SheetCell.Of(e.Reason) });
+        data.Run.Errors.Select(e => new[] { SheetCell.Of(e.File), SheetCell.Of(Place(e)), SheetCell.Of(e.Reason) })
+            .Concat(data.Run.Skipped.Select(s => new[]
+            {
+                SheetCell.Of(s.File), SheetCell.Of(s.MightBeTrace ? "skipped (might be a trace)" : "skipped"), SheetCell.Of(s.Reason),
+            }));
 
     private static string Place(Traces.TraceError e)
     {

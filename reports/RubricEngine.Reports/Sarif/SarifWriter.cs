@@ -98,10 +98,14 @@ public sealed class SarifWriter : IGradeSink
         j.WriteString("endTimeUtc", Utc(run.Finished));
         j.WriteStartArray("toolExecutionNotifications");
         foreach (var error in run.Errors) WriteNotification(error);
+        // Files not read as traces are listed too, so nothing in the input is passed over in silence.
+        foreach (var skipped in run.Skipped)
+            WriteNotification(new TraceError(skipped.File, "skipped: " + skipped.Reason), skipped.MightBeTrace ? "warning" : "note");
         j.WriteEndArray();
         j.WriteStartObject("properties");
         j.WriteNumber("tracesGraded", run.TracesGraded);
         j.WriteNumber("traceErrors", run.Errors.Count);
+        j.WriteNumber("filesSkipped", run.Skipped.Count);
         j.WriteEndObject();
         j.WriteEndObject();
         j.WriteEndArray();
@@ -228,11 +232,11 @@ public sealed class SarifWriter : IGradeSink
         j.WriteEndObject();
     }
 
-    private void WriteNotification(TraceError error)
+    private void WriteNotification(TraceError error, string level = "error")
     {
         var j = _json;
         j.WriteStartObject();
-        j.WriteString("level", "error");
+        j.WriteString("level", level);
         j.WriteStartObject("message");
         j.WriteString("text", Clean(string.IsNullOrEmpty(error.JsonPath) ? error.Reason : $"{error.JsonPath}: {error.Reason}"));
         j.WriteEndObject();

@@ -124,7 +124,7 @@ public sealed class TraceReaderRobustnessTests
 
         Assert.That(result.Traces.Select(t => t.Id), Is.EqualTo(new[] { "t1", "t2", "t3" }));
         Assert.That(result.Errors.Select(e => Path.GetRelativePath(temp.Root, e.File).Replace('\\', '/')), Is.EqualTo(new[] { "B/0.json", "b/1.json" }));
-        Assert.That(result.Skipped.Select(Path.GetFileName), Is.EqualTo(new[] { "photo.png" }));
+        Assert.That(result.Skipped.Select(s => Path.GetFileName(s.File)), Is.EqualTo(new[] { "photo.png" }));
     }
 
     [Test]

@@ -11,10 +11,16 @@ internal sealed class CanonicalTraceFormat : ITraceFormat
 {
     public string Name => TraceFormats.Canonical;
 
+    public bool IsJson => true;
+
+    public string LooksFor => "'format' (rubric-trace/1)";
+
     /// <summary>Any object with a <c>format</c> field is ours, so a wrong version gets a clear message.</summary>
-    public bool Detect(TraceInput input) =>
+    public string? Detect(TraceInput input) =>
         input.Json is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("format", out var format) &&
-        (format.ValueKind != JsonValueKind.String || Json.JsonStrings.Get(format).StartsWith("rubric-trace", StringComparison.Ordinal));
+        (format.ValueKind != JsonValueKind.String || Json.JsonStrings.Get(format).StartsWith("rubric-trace", StringComparison.Ordinal))
+            ? "an object with 'format'"
+            : null;
 
     public IReadOnlyList<DraftOrError> Read(TraceInput input) => [DraftOrError.Try(() => ReadTrace(input.Root))];
 

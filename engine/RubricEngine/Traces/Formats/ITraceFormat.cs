@@ -4,16 +4,26 @@ using RubricEngine.Traces.Json;
 namespace RubricEngine.Traces.Formats;
 
 /// <summary>
-/// One trace format: its name, whether a file's content looks like it, and how to read it into drafts
-/// (traces before student identity and ids are settled by the reader).
+/// One trace format: its name, whether a file's content looks like it (and why), and how to read it into drafts
+/// (traces before student identity and ids are settled by the reader). A new format is one class listed in
+/// <see cref="TraceFormatRegistry"/>, plus its fixtures.
 /// </summary>
 internal interface ITraceFormat
 {
     /// <summary>One of <see cref="TraceFormats"/>.</summary>
     string Name { get; }
 
-    /// <summary>True when the content is in this format. Cheap: looks at the shape, never reads everything.</summary>
-    bool Detect(TraceInput input);
+    /// <summary>True for JSON formats (the input carries a parsed root), false for text (Markdown) formats.</summary>
+    bool IsJson { get; }
+
+    /// <summary>What detection looks for, for the message when no format matches: <c>'mapping' (ChatGPT)</c>.</summary>
+    string LooksFor { get; }
+
+    /// <summary>
+    /// Why the content is in this format (<c>conversations with 'mapping'</c>), or null when it is not. Cheap: looks
+    /// at the shape, never reads everything.
+    /// </summary>
+    string? Detect(TraceInput input);
 
     /// <summary>Each conversation in the input, or the reason it cannot be read. Never throws for bad input.</summary>
     IReadOnlyList<DraftOrError> Read(TraceInput input);
@@ -113,6 +123,25 @@ internal static class ImportHelpers
         };
         return first.ValueKind == JsonValueKind.Object && names.All(n => first.TryGetProperty(n, out _));
     }
+
+    /// <summary>The root (or, for an array, its first object) when it is an object; else null.</summary>
+    public static JsonElement? FirstObject(TraceInput input)
+    {
+        if (input.Json is not { } root) return null;
+        var first = root.ValueKind switch
+        {
+            JsonValueKind.Array => root.EnumerateArray().FirstOrDefault(e => e.ValueKind == JsonValueKind.Object),
+            JsonValueKind.Object => root,
+            _ => default,
+        };
+        return first.ValueKind == JsonValueKind.Object ? first : null;
+    }
+
+    /// <summary>"an array of conversations with 'x'" or "a conversation with 'x'": the detection reason for <paramref name="field"/>.</summary>
+    public static string? HasField(TraceInput input, string field, string what = "conversation") =>
+        FirstObject(input) is { } first && first.TryGetProperty(field, out _)
+            ? input.Json!.Value.ValueKind == JsonValueKind.Array ? $"an array of {what}s with '{field}'" : $"a {what} with '{field}'"
+            : null;
 
     /// <summary>The conversations of an export: the root array's items, or the root object alone.</summary>
     public static IEnumerable<JsonCursor> Conversations(TraceInput input)

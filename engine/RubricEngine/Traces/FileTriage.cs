@@ -1,0 +1,82 @@
+namespace RubricEngine.Traces;
+
+/// <summary>
+/// Says why a file in a traces folder is not read as a trace. Unzipped exports hand in more than conversations:
+/// ChatGPT's <c>user.json</c>, <c>message_feedback.json</c>, <c>chat.html</c>; Claude's <c>users.json</c> and
+/// <c>projects.json</c>; Google Takeout's <c>archive_browser.html</c>; attached images. These are listed as skipped,
+/// not errors, so a student who hands in the whole folder does not fail the run; a PDF or saved page that may be the
+/// student's trace is listed as skipped <em>and</em> flagged.
+/// </summary>
+internal static class FileTriage
+{
+    // Companion files by name, with the export they come from (documented in Traces/README.md).
+    private static readonly Dictionary<string, string> Companions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["user.json"] = "ChatGPT",
+        ["message_feedback.json"] = "ChatGPT",
+        ["model_comparisons.json"] = "ChatGPT",
+        ["shared_conversations.json"] = "ChatGPT",
+        ["chat.html"] = "ChatGPT",
+        ["users.json"] = "Claude",
+        ["projects.json"] = "Claude",
+        ["memories.json"] = "Claude",
+        ["archive_browser.html"] = "Google Takeout",
+        ["MyActivity.html"] = "Google Takeout (the HTML copy of MyActivity.json)",
+    };
+
+    private static readonly HashSet<string> Media = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".heic", ".tif", ".tiff", ".ico",
+        ".wav", ".mp3", ".m4a", ".ogg", ".webm", ".mp4", ".mov", ".avi",
+    };
+
+    private static readonly HashSet<string> NotTraces = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".py", ".ipynb", ".js", ".ts", ".c", ".cpp", ".h", ".java", ".cs", ".r", ".m", ".tex", ".bib", ".sty",
+        ".xlsx", ".xls", ".ttf", ".otf", ".woff", ".woff2", ".css", ".sarif", ".csx", ".rubricconfig",
+    };
+
+    private static readonly HashSet<string> SystemFiles = new(StringComparer.OrdinalIgnoreCase) { ".DS_Store", "Thumbs.db", "desktop.ini" };
+
+    /// <summary>Why a file whose extension is not read is skipped.</summary>
+    public static SkippedFile ByExtension(string file)
+    {
+        var name = Path.GetFileName(file);
+        var extension = Path.GetExtension(file);
+        if (CompanionFile(file) is { } companion) return companion;
+        if (SystemFiles.Contains(name) || name.StartsWith("._", StringComparison.Ordinal))
+            return new SkippedFile(file, "not a trace: a file the operating system keeps") { Kind = "system files" };
+        if (Media.Contains(extension))
+            return new SkippedFile(file, "not a trace: an image, audio or video file (attachments are not graded)") { Kind = "images and media" };
+        if (NotTraces.Contains(extension))
+            return new SkippedFile(file, $"not a trace: a {extension.TrimStart('.')} file") { Kind = "code and other files" };
+        var kind = extension.ToLowerInvariant() switch
+        {
+            ".html" or ".htm" or ".mhtml" => "a saved web page",
+            ".pdf" => "a PDF",
+            ".docx" or ".doc" or ".odt" or ".rtf" or ".pages" => "a word-processor document",
+            ".zip" or ".tar" or ".gz" or ".tgz" or ".7z" or ".rar" => "an archive; unzip it so its files are read",
+            "" => "a file without extension",
+            _ => $"a {extension.TrimStart('.')} file",
+        };
+        return new SkippedFile(file,
+            $"might be a trace but is {kind}, which is not read; export the conversation as JSON or Markdown",
+            MightBeTrace: true) { Kind = "files that might be traces" };
+    }
+
+    /// <summary>The file as a known export's companion file, or null.</summary>
+    public static SkippedFile? CompanionFile(string file) =>
+        Companions.TryGetValue(Path.GetFileName(file), out var export)
+            ? new SkippedFile(file, $"not a trace: companion file of a {export} export") { Kind = $"companion files of a {export} export" }
+            : null;
+
+    /// <summary>README, LICENSE and the like beside the traces, without role headings: documentation, not a transcript.</summary>
+    public static SkippedFile? Documentation(string file)
+    {
+        var stem = Path.GetFileNameWithoutExtension(file);
+        return stem.Equals("README", StringComparison.OrdinalIgnoreCase) || stem.Equals("LICENSE", StringComparison.OrdinalIgnoreCase)
+            || stem.Equals("CHANGELOG", StringComparison.OrdinalIgnoreCase)
+            ? new SkippedFile(file, "not a trace: a README or LICENSE file without role headings") { Kind = "README files" }
+            : null;
+    }
+}
