@@ -33,7 +33,7 @@ internal static class FileTriage
     private static readonly HashSet<string> NotTraces = new(StringComparer.OrdinalIgnoreCase)
     {
         ".py", ".ipynb", ".js", ".ts", ".c", ".cpp", ".h", ".java", ".cs", ".r", ".m", ".tex", ".bib", ".sty",
-        ".xlsx", ".xls", ".ttf", ".otf", ".woff", ".woff2", ".css", ".sarif", ".csx", ".rubricconfig",
+        ".xlsx", ".xls", ".csv", ".tsv", ".ttf", ".otf", ".woff", ".woff2", ".css", ".sarif", ".csx", ".rubricconfig",
     };
 
     private static readonly HashSet<string> SystemFiles = new(StringComparer.OrdinalIgnoreCase) { ".DS_Store", "Thumbs.db", "desktop.ini" };

@@ -19,9 +19,7 @@ public sealed class MarkdownTranscriptFormatTests
         Assert.That(trace.Messages.Select(m => m.Role), Is.EqualTo(new[] { Role.User, Role.Assistant }));
         Assert.That(trace.Messages[0].Content, Is.EqualTo("Summarize the blog in about 100 words (4.b)."));
         // The file's layout is '## User' / '## Assistant': a level-3 '### ChatGPT' is a heading inside the answer.
-        Assert.That(trace.Messages[1].Content, Does.EndWith("### ChatGPT
-
-A second assistant turn with a level-3 heading."));
+        Assert.That(trace.Messages[1].Content, Does.EndWith("### ChatGPT\n\nA second assistant turn with a level-3 heading."));
     }
 
     [Test]
