@@ -197,7 +197,8 @@ internal sealed class MarkdownTranscriptFormat : ITraceFormat
             while (body.Count > 0 && (string.IsNullOrWhiteSpace(body[^1]) || body[^1].Trim() is "---" or "***" or "___")) body.RemoveAt(body.Count - 1);
         }
         TrimEnd();
-        if (last && body.Count > 0 && body[^1].TrimStart('*', '_', ' ').StartsWith("Powered by", StringComparison.OrdinalIgnoreCase))
+        // An exporter's credit ("Powered by Claude Exporter") or the page's disclaimer copied with the chat.
+        while (last && body.Count > 0 && IsFooter(body[^1]))
         {
             body.RemoveAt(body.Count - 1);
             TrimEnd();
@@ -216,6 +217,13 @@ internal sealed class MarkdownTranscriptFormat : ITraceFormat
             if (AttachmentLine(body[0]) is { } name) attachments.Add(new Attachment(name, MediaTypes.Of(null, name), null));
             body.RemoveAt(0);
         }
+    }
+
+    private static bool IsFooter(string line)
+    {
+        var t = line.Trim().Trim('*', '_', ' ');
+        return t.StartsWith("Powered by", StringComparison.OrdinalIgnoreCase)
+            || (t.Contains(" can make mistakes", StringComparison.OrdinalIgnoreCase) && t.Length < 120);
     }
 
     private static string? AttachmentLine(string line)
