@@ -17,7 +17,8 @@ internal static class HtmlText
         void FlushText()
         {
             if (text.Length == 0) return;
-            sb.Append(WebUtility.HtmlDecode(text.ToString()));
+            // A no-break space (&nbsp; in "341&nbsp;s") is a space to the number and unit readers.
+            sb.Append(WebUtility.HtmlDecode(text.ToString()).Replace('\u00A0', ' '));
             text.Clear();
         }
         for (var i = 0; i < html.Length; i++)
