@@ -41,19 +41,19 @@ public sealed class RunSummary(RubricDefinition rubric)
     }
 
     /// <summary>
-    /// "13 traces graded, 1 could not be graded, 2 files skipped (companion files of a ChatGPT export)." — the kinds
-    /// of skipped files are named, with counts when there are several kinds, so a skipped trace is never silent.
+    /// "13 traces graded, 1 could not be graded, 2 files skipped (companion files of a ChatGPT export)." The kinds of
+    /// skipped files are named, with counts when there are several kinds, and files that might be traces are called
+    /// out, so a skipped trace is never silent.
     /// </summary>
     public static string ClosingLine(int graded, int failedTraces, IReadOnlyList<SkippedFile> skipped)
     {
         var line = $"{graded} {(graded == 1 ? "trace" : "traces")} graded, {failedTraces} could not be graded";
         if (skipped.Count == 0) return line + ".";
-        var kinds = skipped.GroupBy(s => s.Kind).Select(g => (Kind: g.Key, Count: g.Count())).ToArray();
-        var what = kinds.Length == 1 ? kinds[0].Kind : string.Join(", ", kinds.Select(k => $"{k.Count} {k.Kind}"));
+        var kinds = skipped.GroupBy(s => s.Kind).OrderBy(g => g.First().MightBeTrace)
+            .Select(g => (Count: g.Count(), Text: g.Count() == 1 ? g.Key : g.First().Kinds)).ToArray();
+        var what = kinds.Length == 1 ? kinds[0].Text : string.Join(", ", kinds.Select(k => $"{k.Count} {k.Text}"));
         line += $", {skipped.Count} {(skipped.Count == 1 ? "file" : "files")} skipped ({what})";
-        var suspicious = skipped.Count(s => s.MightBeTrace);
-        if (suspicious > 0)
-            line += $"; {suspicious} of them might {(suspicious == 1 ? "be a trace" : "be traces")}: check the list above";
+        if (skipped.Any(s => s.MightBeTrace)) line += "; see the warnings above";
         return line + ".";
     }
 

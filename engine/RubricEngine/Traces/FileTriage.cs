@@ -45,11 +45,11 @@ internal static class FileTriage
         var extension = Path.GetExtension(file);
         if (CompanionFile(file) is { } companion) return companion;
         if (SystemFiles.Contains(name) || name.StartsWith("._", StringComparison.Ordinal))
-            return new SkippedFile(file, "not a trace: a file the operating system keeps") { Kind = "system files" };
+            return new SkippedFile(file, "not a trace: a file the operating system keeps") { Kind = "system file", Kinds = "system files" };
         if (Media.Contains(extension))
-            return new SkippedFile(file, "not a trace: an image, audio or video file (attachments are not graded)") { Kind = "images and media" };
+            return new SkippedFile(file, "not a trace: an image, audio or video file (attachments are not graded)") { Kind = "image or media file", Kinds = "images and media files" };
         if (NotTraces.Contains(extension))
-            return new SkippedFile(file, $"not a trace: a {extension.TrimStart('.')} file") { Kind = "code and other files" };
+            return new SkippedFile(file, $"not a trace: a {extension.TrimStart('.')} file") { Kind = "code or data file", Kinds = "code and data files" };
         var kind = extension.ToLowerInvariant() switch
         {
             ".html" or ".htm" or ".mhtml" => "a saved web page",
@@ -61,13 +61,13 @@ internal static class FileTriage
         };
         return new SkippedFile(file,
             $"might be a trace but is {kind}, which is not read; export the conversation as JSON or Markdown",
-            MightBeTrace: true) { Kind = "files that might be traces" };
+            MightBeTrace: true);
     }
 
     /// <summary>The file as a known export's companion file, or null.</summary>
     public static SkippedFile? CompanionFile(string file) =>
         Companions.TryGetValue(Path.GetFileName(file), out var export)
-            ? new SkippedFile(file, $"not a trace: companion file of a {export} export") { Kind = $"companion files of a {export} export" }
+            ? new SkippedFile(file, $"not a trace: companion file of a {export} export") { Kind = $"companion file of a {export} export", Kinds = $"companion files of a {export} export" }
             : null;
 
     /// <summary>README, LICENSE and the like beside the traces, without role headings: documentation, not a transcript.</summary>
@@ -76,7 +76,7 @@ internal static class FileTriage
         var stem = Path.GetFileNameWithoutExtension(file);
         return stem.Equals("README", StringComparison.OrdinalIgnoreCase) || stem.Equals("LICENSE", StringComparison.OrdinalIgnoreCase)
             || stem.Equals("CHANGELOG", StringComparison.OrdinalIgnoreCase)
-            ? new SkippedFile(file, "not a trace: a README or LICENSE file without role headings") { Kind = "README files" }
+            ? new SkippedFile(file, "not a trace: a README or LICENSE file without role headings") { Kind = "README file", Kinds = "README files" }
             : null;
     }
 }

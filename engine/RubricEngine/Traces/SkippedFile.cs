@@ -8,8 +8,11 @@ namespace RubricEngine.Traces;
 /// </summary>
 public sealed record SkippedFile(string File, string Reason, bool MightBeTrace = false)
 {
-    /// <summary>What kind of file, as a plural phrase for a run's closing line: "companion files of a ChatGPT export".</summary>
-    public string Kind { get; init; } = MightBeTrace ? "files that might be traces" : "files that are not traces";
+    /// <summary>What kind of file, for a run's closing line: "companion file of a ChatGPT export".</summary>
+    public string Kind { get; init; } = MightBeTrace ? "file that might be a trace" : "file that is not a trace";
+
+    /// <summary>The plural of <see cref="Kind"/>: "companion files of a ChatGPT export".</summary>
+    public string Kinds { get; init; } = MightBeTrace ? "files that might be traces" : "files that are not traces";
 
     /// <summary>Compiler-style text: <c>traces/ana/user.json: skipped: not a trace: companion file of a ChatGPT export</c>.</summary>
     public override string ToString() => $"{File}: {(MightBeTrace ? "warning" : "note")}: skipped: {Reason}";
