@@ -49,11 +49,14 @@ public sealed class MarkdownLayoutTests
     }
 
     [Test]
-    public void A_numbered_heading_inside_a_bold_emoji_layout_stays_in_the_answer()
+    public void The_withlinda_exporter_layout_drops_its_summary_times_and_thinking_but_keeps_numbered_headings()
     {
         var trace = ReadOne("claude-emoji-bold.md");
 
-        Assert.That(trace.Messages[1].Content, Does.StartWith("### 2. Summary\n\nThe author trains"));
+        Assert.That(trace.Messages[0].Content, Is.EqualTo("Summarize the ResNet training blog in at most 100 words."));
+        Assert.That(trace.Messages[1].Content, Does.StartWith("### 2. Summary\n\nThe author trains"), "thinking removed, the numbered heading kept");
+        Assert.That(trace.Messages[1].Content, Does.EndWith("tuning batch size."), "the per-message time is metadata");
+        Assert.That(trace.Messages[3].Content, Is.EqualTo("A ResNet-18 variant reaches 94% on CIFAR-10 in 341 s on one GPU."));
     }
 
     [Test]

@@ -203,6 +203,13 @@ internal sealed class MarkdownTranscriptFormat : ITraceFormat
             body.RemoveAt(body.Count - 1);
             TrimEnd();
         }
+        // withLinda/claude-conversation-exporter ends each message with its time in italics ("*11/29/2025, 8:00:41 AM*").
+        if (body.Count > 0 && IsItalicTime(body[^1]))
+        {
+            body.RemoveAt(body.Count - 1);
+            TrimEnd();
+        }
+        RemoveThinking(body);
         // "### User, on …;" transcripts quote every line of a message.
         var nonBlank = body.Where(l => l.Trim().Length > 0).ToArray();
         if (nonBlank.Length > 0 && nonBlank.All(l => l.TrimStart().StartsWith('>')))
@@ -216,6 +223,45 @@ internal sealed class MarkdownTranscriptFormat : ITraceFormat
         {
             if (AttachmentLine(body[0]) is { } name) attachments.Add(new Attachment(name, MediaTypes.Of(null, name), null));
             body.RemoveAt(0);
+        }
+    }
+
+    private static bool IsItalicTime(string line)
+    {
+        var t = line.Trim();
+        if (t.Length < 3 || t.Length > 60 || !(t.StartsWith('*') && t.EndsWith('*') || t.StartsWith('_') && t.EndsWith('_'))) return false;
+        t = t.Trim('*', '_').Trim();
+        return DateTime.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out _)
+            || DateTime.TryParse(t, CultureInfo.GetCultureInfo("en-US"), DateTimeStyles.AllowWhiteSpaces, out _);
+    }
+
+    /// <summary>
+    /// Hidden reasoning an exporter printed (<c>**Thinking:**</c> and a fenced block, then optional
+    /// <c>**Summaries:**</c> bullets) is not what the student was shown as the answer.
+    /// </summary>
+    private static void RemoveThinking(List<string> body)
+    {
+        for (var i = 0; i < body.Count; i++)
+        {
+            if (body[i].Trim() != "**Thinking:**") continue;
+            var j = i + 1;
+            while (j < body.Count && string.IsNullOrWhiteSpace(body[j])) j++;
+            if (j >= body.Count || !body[j].TrimStart().StartsWith("```", StringComparison.Ordinal)) continue;
+            var close = j + 1;
+            while (close < body.Count && !body[close].TrimStart().StartsWith("```", StringComparison.Ordinal)) close++;
+            if (close >= body.Count) continue;
+            var end = close + 1;
+            var k = end;
+            while (k < body.Count && string.IsNullOrWhiteSpace(body[k])) k++;
+            if (k < body.Count && body[k].Trim() == "**Summaries:**")
+            {
+                k++;
+                while (k < body.Count && body[k].TrimStart().StartsWith("- ", StringComparison.Ordinal)) k++;
+                end = k;
+            }
+            while (end < body.Count && string.IsNullOrWhiteSpace(body[end])) end++;
+            body.RemoveRange(i, end - i);
+            i--;
         }
     }
 
