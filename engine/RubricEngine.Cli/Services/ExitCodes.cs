@@ -7,8 +7,9 @@ public static class ExitCodes
     public const int Success = 0;
 
     /// <summary>
-    /// Some traces could not be graded, or a rule failed (threw, timed out) on some trace so a criterion is ungraded, or
-    /// <c>--fail-on</c> tripped, or a rubric test failed; outputs were still written.
+    /// Some traces could not be graded, or a file that might be a trace (a PDF, a saved page) was skipped, or a rule
+    /// failed (threw, timed out) on some trace so a criterion is ungraded, or <c>--fail-on</c> tripped, or a rubric test
+    /// failed; outputs were still written. Skipped companion files of an export do not count.
     /// </summary>
     public const int Partial = 1;
 
