@@ -161,3 +161,25 @@ public sealed class MarkdownLayoutTests
         Assert.That(result.Errors.Single().Reason, Does.StartWith("unrecognised Markdown layout: no role headings found; looked for"));
     }
 }
+
+/// <summary>Hostile text for the layout finder and the citation remover: linear work, no hang.</summary>
+[CancelAfter(30_000)]
+public sealed class MarkdownLayoutHostileTests
+{
+    [Test]
+    public void Thousands_of_distinct_role_lines_and_unclosed_markers_read_without_blowing_up()
+    {
+        using var temp = new TempFolder();
+        var sb = new System.Text.StringBuilder();
+        string[] words = ["User", "Human", "You", "Student", "Assistant", "Claude", "Model", "AI", "ChatGPT", "Gemini"];
+        for (var i = 0; i < 20_000; i++)
+            sb.Append(new string('#', 1 + i % 6)).Append(' ').Append(i % 3 == 0 ? "👤 " : "").Append(words[i % words.Length])
+              .Append(i % 4 == 0 ? " (08:00)" : i % 4 == 1 ? " said:" : ":").Append("\n**Thinking:**\n\n【".PadRight(40, '【')).Append('\n');
+        sb.Append("**Thinking:**\n```\nnever closed\n");
+        var path = temp.Write("hostile.md", sb.ToString());
+
+        var result = TraceTestFiles.Read(path);
+
+        Assert.That(result.Traces.Count + result.Errors.Count, Is.EqualTo(1));
+    }
+}

@@ -20,13 +20,14 @@ internal static class ChatGptText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '【' && text.IndexOf('】', i + 1) is var close and > 0 && close - i < 200 && IsCitation(text.AsSpan(i + 1, close - i - 1)))
+            // Markers are short: look for the end within a window, so text full of brackets stays linear.
+            if (c == '【' && WindowIndexOf(text, '】', i + 1, 200) is var close and > 0 && IsCitation(text.AsSpan(i + 1, close - i - 1)))
             {
                 i = close;
                 TrimSpaceBeforePunctuation(sb, text, i + 1);
                 continue;
             }
-            if (c == MarkStart && text.IndexOf(MarkEnd, i + 1) is var end and > 0)
+            if (c == MarkStart && WindowIndexOf(text, MarkEnd, i + 1, 1000) is var end and > 0)
             {
                 var name = EntityName(text.AsSpan(i + 1, end - i - 1));
                 sb.Append(name);
@@ -45,6 +46,13 @@ internal static class ChatGptText
     {
         var atEnd = next >= text.Length || text[next] is '.' or ',' or ';' or ':' or ')' or '\n' or '\r' or ' ';
         if (atEnd && sb.Length > 0 && sb[^1] == ' ') sb.Length--;
+    }
+
+    private static int WindowIndexOf(string text, char value, int start, int window)
+    {
+        if (start >= text.Length) return -1;
+        var found = text.AsSpan(start, Math.Min(window, text.Length - start)).IndexOf(value);
+        return found < 0 ? -1 : start + found;
     }
 
     private static bool IsCitation(ReadOnlySpan<char> inner) =>

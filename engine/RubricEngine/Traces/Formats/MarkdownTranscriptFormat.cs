@@ -29,6 +29,8 @@ internal sealed class MarkdownTranscriptFormat : ITraceFormat
         ("system", Role.System), ("tool", Role.Tool),
     }.OrderByDescending(w => w.Item1.Length).ToArray();
 
+    private const int MaxFormsPerRole = 8;
+
     public string Name => TraceFormats.Markdown;
 
     public bool IsJson => false;
@@ -165,8 +167,12 @@ internal sealed class MarkdownTranscriptFormat : ITraceFormat
     /// </summary>
     private static Layout? ChooseLayout(List<Candidate> candidates)
     {
-        var users = candidates.Where(c => c.Role == Role.User).DistinctBy(c => c.Key).ToArray();
-        var assistants = candidates.Where(c => c.Role == Role.Assistant).DistinctBy(c => c.Key).ToArray();
+        // The most frequent forms per role only: a hostile file with thousands of distinct role lines must not make
+        // this quadratic (pairs × lines). A real layout is among its role's most frequent forms.
+        Candidate[] Top(Role role) => candidates.Where(c => c.Role == role).GroupBy(c => c.Key)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Index).Take(MaxFormsPerRole).Select(g => g.First()).ToArray();
+        var users = Top(Role.User);
+        var assistants = Top(Role.Assistant);
         Layout? best = null;
         (int Runs, int Headings, int Start) bestScore = default;
         foreach (var u in users)
@@ -249,7 +255,7 @@ internal sealed class MarkdownTranscriptFormat : ITraceFormat
             if (j >= body.Count || !body[j].TrimStart().StartsWith("```", StringComparison.Ordinal)) continue;
             var close = j + 1;
             while (close < body.Count && !body[close].TrimStart().StartsWith("```", StringComparison.Ordinal)) close++;
-            if (close >= body.Count) continue;
+            if (close >= body.Count) return; // no closing fence: none further down closes either
             var end = close + 1;
             var k = end;
             while (k < body.Count && string.IsNullOrWhiteSpace(body[k])) k++;
