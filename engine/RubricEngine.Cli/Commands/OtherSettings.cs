@@ -25,7 +25,7 @@ public sealed class ShowSettings : CommandSettings
 public sealed class ImportSettings : CommandSettings
 {
     [CommandArgument(0, "<format>")]
-    [Description("auto | rubric-trace/1 | chatgpt | claude | gemini | sharegpt | openai-chat | lechat | markdown")]
+    [Description("auto | rubric-trace/1 | chatgpt | claude | gemini | grok | perplexity | sharegpt | openai-chat | lechat | markdown")]
     public string Format { get; init; } = "";
 
     [CommandArgument(1, "<input>")]

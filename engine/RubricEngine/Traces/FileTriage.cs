@@ -21,6 +21,8 @@ internal static class FileTriage
         ["projects.json"] = "Claude",
         ["memories.json"] = "Claude",
         ["archive_browser.html"] = "Google Takeout",
+        ["prod-mc-auth-mgmt-api.json"] = "Grok",
+        ["prod-mc-billing.json"] = "Grok",
         ["MyActivity.html"] = "Google Takeout (the HTML copy of MyActivity.json)",
     };
 

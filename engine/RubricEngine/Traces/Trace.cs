@@ -64,6 +64,8 @@ public static class TraceFormats
     public const string Markdown = "markdown";
     public const string Gemini = "gemini";
     public const string OpenAiChat = "openai-chat";
+    public const string Grok = "grok";
+    public const string Perplexity = "perplexity";
 
     /// <summary>Every format name, in detection order.</summary>
     public static readonly IReadOnlyList<string> All = Formats.TraceFormatRegistry.All.Select(f => f.Name).ToArray();

@@ -59,6 +59,8 @@ public sealed class EveryFileAccountedForTests : CliTestBase
             ("file_00000000a1b2c3d4e5f60718293a4b5c-sanitized.png", "not a trace: an image, audio or video file (attachments are not graded)"),
             ("users.json", "not a trace: companion file of a Claude export"),
             ("projects.json", "not a trace: companion file of a Claude export"),
+            ("prod-mc-auth-mgmt-api.json", "not a trace: companion file of a Grok export"),
+            ("prod-mc-billing.json", "not a trace: companion file of a Grok export"),
             ("roster.csv", "not a trace: a csv file"),
         }));
         var errors = rows.Where(r => r.Place != "skipped").ToList();
@@ -69,14 +71,14 @@ public sealed class EveryFileAccountedForTests : CliTestBase
         Assert.That(result.Out, Does.Contain(": note: skipped: not a trace: companion file of a ChatGPT export"));
         var graded = wb.Worksheet("Grades").RowsUsed().Count() - 1;
         // The console wraps long lines: compare with whitespace collapsed.
-        Assert.That(Flat(result.Console), Does.Contain($"{graded} traces graded, 2 could not be graded, 9 files skipped (5 companion files of a ChatGPT export, " +
-            "1 image or media file, 1 code or data file, 2 companion files of a Claude export)."));
+        Assert.That(Flat(result.Console), Does.Contain($"{graded} traces graded, 2 could not be graded, 11 files skipped (5 companion files of a ChatGPT export, " +
+            "1 image or media file, 1 code or data file, 2 companion files of a Claude export, 2 companion files of a Grok export)."));
         Assert.That(graded, Is.GreaterThanOrEqualTo(40));
 
         using var sarif = JsonDocument.Parse(File.ReadAllText(At("g.sarif")));
         var notifications = sarif.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("toolExecutionNotifications").EnumerateArray().ToList();
         Assert.That(notifications.Count(n => n.GetProperty("level").GetString() == "error"), Is.EqualTo(2));
-        Assert.That(notifications.Count(n => n.GetProperty("level").GetString() == "note"), Is.EqualTo(9));
+        Assert.That(notifications.Count(n => n.GetProperty("level").GetString() == "note"), Is.EqualTo(11));
     }
 
     [Test]

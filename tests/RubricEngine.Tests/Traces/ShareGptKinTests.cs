@@ -91,3 +91,44 @@ public sealed class GeminiTakeoutFormatTests
         Assert.That(trace.Messages[0].Attachments.Single(), Is.EqualTo(new Attachment("hw7-blog.pdf", "application/pdf", null)));
     }
 }
+
+/// <summary>
+/// Issue 13, case 9: the other exports the public importers support (Superkikim/nexus-ai-chat-importer
+/// grok-types.ts, perplexity-types.ts), kept apart from ShareGPT although they too use 'conversations'.
+/// </summary>
+public sealed class GrokAndPerplexityFormatTests
+{
+    [Test]
+    public void A_grok_backend_export_is_read_in_time_order_with_its_companion_files_skipped()
+    {
+        var result = TraceTestFiles.Read(TraceTestFiles.Fixture("grok-export"));
+
+        Assert.That(result.Errors, Is.Empty, string.Join("\n", result.Errors));
+        Assert.That(result.Skipped.Select(s => (Path.GetFileName(s.File), s.Reason)), Is.EquivalentTo(new[]
+        {
+            ("prod-mc-auth-mgmt-api.json", "not a trace: companion file of a Grok export"),
+            ("prod-mc-billing.json", "not a trace: companion file of a Grok export"),
+        }));
+        var trace = result.Traces.Single();
+        Assert.That(trace.Format, Is.EqualTo(TraceFormats.Grok));
+        Assert.That((trace.Id, trace.Student.Id, trace.Model), Is.EqualTo(("a1b2c3d4-0000-4e5f-9a8b-7c6d5e4f3a2b", "s9101", "grok-4")));
+        Assert.That(trace.Messages.Select(m => m.Role), Is.EqualTo(new[] { Role.User, Role.Assistant, Role.User, Role.Assistant }), "listed out of order; ASSISTANT in capitals");
+        Assert.That(trace.Messages[0].Time, Is.EqualTo(new DateTimeOffset(2025, 11, 29, 8, 0, 1, TimeSpan.Zero)));
+        Assert.That(trace.Messages[2].Content, Is.EqualTo("and with d = 64?"));
+    }
+
+    [TestCase("perplexity/label-smoothing.json", "7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f", 4)]
+    [TestCase("perplexity/weight-decay.json", "weight-decay-Ab12Cd", 2)]
+    public void A_perplexity_thread_in_either_shape_is_question_and_answer_pairs(string fixture, string id, int messages)
+    {
+        var result = TraceTestFiles.Read(TraceTestFiles.Fixture(fixture));
+
+        Assert.That(result.Errors, Is.Empty, string.Join("\n", result.Errors));
+        var trace = result.Traces.Single();
+        Assert.That(trace.Format, Is.EqualTo(TraceFormats.Perplexity));
+        Assert.That(trace.Id, Is.EqualTo(id));
+        Assert.That(trace.Messages, Has.Count.EqualTo(messages));
+        Assert.That(trace.Messages.Select(m => m.Role), Is.EqualTo(Enumerable.Range(0, messages).Select(i => i % 2 == 0 ? Role.User : Role.Assistant)));
+        Assert.That(trace.Messages[1].Content, Does.Not.Contain("web_results"));
+    }
+}

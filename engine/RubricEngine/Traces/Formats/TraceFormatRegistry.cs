@@ -14,6 +14,9 @@ internal static class TraceFormatRegistry
         new ChatGptExportFormat(),
         new ClaudeExportFormat(),
         new GeminiTakeoutFormat(),
+        // Before ShareGPT: Grok and Perplexity also keep their turns under 'conversations'.
+        new GrokExportFormat(),
+        new PerplexityExportFormat(),
         new ShareGptFormat(),
         new OpenAiChatFormat(),
         new LeChatExportFormat(),
