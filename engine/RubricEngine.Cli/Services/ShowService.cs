@@ -11,6 +11,7 @@ public sealed class ShowService(TextWriter output)
     {
         var result = new TraceReader().Read([tracePath]);
         foreach (var error in result.Errors) output.WriteLine(error.ToString());
+        foreach (var skipped in result.Skipped) output.WriteLine(skipped.ToString()); // e.g. a companion file named directly
         if (result.Traces.Count == 0) return ExitCodes.Partial;
 
         // Without a rubric the segmenter still finds questions from the markers in the text.

@@ -30,6 +30,7 @@ internal static class RunSheet
         yield return Number("Duration (s)", Math.Round((run.Finished - run.Started).TotalSeconds, 3));
         yield return Number("Traces graded", run.TracesGraded);
         yield return Number("Traces failed", run.Errors.Count);
+        yield return Number("Files skipped", run.Skipped.Count);
         foreach (var (key, value) in run.Options.OrderBy(o => o.Key, StringComparer.Ordinal))
             yield return Text("option: " + key, value);
     }

@@ -74,6 +74,7 @@ public sealed class EveryFileAccountedForTests : CliTestBase
         Assert.That(Flat(result.Console), Does.Contain($"{graded} traces graded, 2 could not be graded, 11 files skipped (5 companion files of a ChatGPT export, " +
             "1 image or media file, 1 code or data file, 2 companion files of a Claude export, 2 companion files of a Grok export)."));
         Assert.That(graded, Is.GreaterThanOrEqualTo(40));
+        Assert.That(wb.Worksheet("Run").RowsUsed().Any(r => r.Cell(1).GetString() == "Files skipped" && r.Cell(2).GetString() == "11"), Is.True);
 
         using var sarif = JsonDocument.Parse(File.ReadAllText(At("g.sarif")));
         var notifications = sarif.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("toolExecutionNotifications").EnumerateArray().ToList();
