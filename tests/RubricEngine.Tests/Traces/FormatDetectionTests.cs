@@ -10,6 +10,13 @@ public sealed class FormatDetectionTests
     [TestCase("lechat/s3001-lechat.json", TraceFormats.LeChat)]
     [TestCase("sharegpt/sharegpt.json", TraceFormats.ShareGpt)]
     [TestCase("markdown/bold-labels.md", TraceFormats.Markdown)]
+    [TestCase("gemini/s6001/MyActivity.json", TraceFormats.Gemini)]
+    [TestCase("grok-export/s9101/prod-grok-backend.json", TraceFormats.Grok)]
+    [TestCase("perplexity/label-smoothing.json", TraceFormats.Perplexity)]
+    [TestCase("perplexity/weight-decay.json", TraceFormats.Perplexity)]
+    [TestCase("openai/finetune-chat.jsonl", TraceFormats.OpenAiChat)]
+    [TestCase("lechat/s3002/chat-9b1f6c2e-4d3a-4f7b-8e21-5a6c7d8e9f01.json", TraceFormats.LeChat)]
+    [TestCase("markdown/chatgpt-said-plain.txt", TraceFormats.Markdown)]
     public void Detects_the_format_from_content_whatever_the_extension(string fixture, string format)
     {
         using var temp = new TempFolder();

@@ -104,5 +104,11 @@ public sealed class LeChatRealShapeTests
         Assert.That(trace.Messages[1].Role, Is.EqualTo(Role.Assistant));
         Assert.That(trace.Messages.Select(m => m.Content), Has.None.Contains("referenceIds").And.None.Contains("web_search"));
         Assert.That(trace.Id, Is.Not.Contains("/"), "the chatId, not the path");
+
+        // The same session, curated by hand as rubric-trace/1 beside it: same roles in the same order, same answers.
+        var curated = TraceTestFiles.Read(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(real))!, "cs182-hw10-lechat.json")).Traces.Single();
+        Assert.That(trace.Messages.Select(m => m.Role), Is.EqualTo(curated.Messages.Select(m => m.Role)));
+        Assert.That(trace.Messages.Where(m => m.Role == Role.Assistant).Select(m => m.Content.Trim()),
+            Is.EqualTo(curated.Messages.Where(m => m.Role == Role.Assistant).Select(m => m.Content.Trim())));
     }
 }
