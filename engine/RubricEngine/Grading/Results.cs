@@ -68,4 +68,8 @@ public sealed record RunInfo(
     DateTimeOffset Finished,
     int TracesGraded,
     IReadOnlyList<TraceError> Errors,
-    IReadOnlyDictionary<string, string> Options);
+    IReadOnlyDictionary<string, string> Options)
+{
+    /// <summary>Warnings about the run as a whole ("question 4: answered in 0 of 480 traces — is the id right?").</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
