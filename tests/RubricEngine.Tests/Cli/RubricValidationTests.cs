@@ -201,4 +201,16 @@ public sealed class RubricValidationTests : CliTestBase
         parsed.Read();
         Assert.That(parsed.GetField<double>("R-90 points"), Is.EqualTo(0));
     }
+
+    [Test]
+    public async Task Check_fits_an_80_column_terminal()
+    {
+        var result = await CliRun.RubricAtWidth(80, "check", Hw7Rubric);
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var lines = result.Console.Split('\n');
+        Assert.That(lines.Where(l => l.Length > 80), Is.Empty);
+        foreach (var id in new[] { "HW7-01", "HW7-04", "HW7-90" }) Assert.That(result.Console, Does.Contain(id));
+        Assert.That(result.Console, Does.Contain("RE0001 WordLimit: at most 100, ±10 words"), "a check description on one line, not a ribbon");
+    }
 }
