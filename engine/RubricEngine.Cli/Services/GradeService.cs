@@ -109,8 +109,10 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                 foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), fileRead: FileRead)) Consume(r);
             }
 
+            var coverage = summary.CoverageWarnings();
+            foreach (var w in coverage) output.WriteLine($"{settings.Rubric}: warning: {w}");
             var run = new RunInfo(Path.GetFullPath(settings.Rubric), definition.Title, rubric.Sha256, EngineInfo.Version,
-                started, DateTimeOffset.Now, summary.Count, errors, RunOptions(settings)) { Skipped = skipped };
+                started, DateTimeOffset.Now, summary.Count, errors, RunOptions(settings)) { Skipped = skipped, Warnings = coverage };
             foreach (var sink in sinks) sink.Complete(run);
             ReportSinkWarnings(sinks);
             if (settings.Output is not null)
@@ -120,7 +122,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             if (overrides is not null)
                 foreach (var unused in overrides.Unused()) output.WriteLine(unused.ToString());
 
-            summary.Print(console, errors.Count, skipped);
+            summary.Print(console, errors.Count, skipped, table: verbosity is not ConsoleVerbosity.Quiet);
             PrintWritten(settings);
         }
         finally

@@ -30,6 +30,9 @@ public sealed class RubricScaffold(TextWriter output)
     private const string Rubric = """
         // $NAME$ — a rubric for LLM homework traces. Test it with `rubric test <this folder>`,
         // grade with `rubric grade <this file> <traces> -o grades.xlsx`.
+        // Fixtures (fixtures/*.fixture.json) are traces whose text marks where each finding must appear,
+        // {|Q1-01:~2 hours|}, and whose "expect" gives the POINTS each criterion must get (not a fraction:
+        // Q1-01 is worth 2, so "Q1-01": 1 means half of it).
         Rubric("$NAME$", r =>
         {
             r.Source("sources/source.md");   // numbers in answers must be grounded in this text
@@ -51,6 +54,7 @@ public sealed class RubricScaffold(TextWriter output)
         {
           "format": "rubric-trace/1",
           "id": "example",
+          "$comment": "{|Q1-01:text|} marks where a Q1-01 finding must be; expect gives the points each criterion must get, in points (Q1-01 is worth 2: 1 is half), not fractions.",
           "student": { "id": "s001", "name": "Example Student" },
           "messages": [
             { "role": "user", "content": "Problem 1: summarize the blog post in at most 60 words." },

@@ -45,8 +45,12 @@ public sealed class Grader
     private TraceGrade GradeAnalyzed(TraceAnalysis analysis)
     {
         var results = new List<CriterionResult>();
+        var earned = new Dictionary<(QuestionPath Question, int Attempt), double>();
+        analysis.SetGradedAttempts(_rubric.Policy == Attempt.Best ? null : GradedAttempts(analysis, earned));
         foreach (var criterion in _rubric.Criteria)
-            if (IsEnabled(criterion.Rule)) results.Add(GradeCriterion(criterion, analysis));
+            if (IsEnabled(criterion.Rule)) results.Add(GradeCriterion(criterion, analysis, earned));
+        // Custom rules run after the criteria, so under Best they know which attempt counts.
+        if (_rubric.Policy == Attempt.Best) analysis.SetGradedAttempts(GradedAttempts(analysis, earned));
         foreach (var rule in _rubric.CustomRules)
             if (IsEnabled(rule.Rule)) results.Add(GradeCustomRule(rule, analysis));
         var t = analysis.Trace;
@@ -55,7 +59,30 @@ public sealed class Grader
 
     private static bool IsEnabled(RuleDescriptor rule) => rule.IsEnabledByDefault && rule.Severity != Severity.None;
 
-    private CriterionResult GradeCriterion(CriterionDefinition criterion, TraceAnalysis analysis)
+    /// <summary>
+    /// The attempt that counts per question for answers outside a criterion (custom rules): the first, the last, or
+    /// the one whose criteria earned most (<paramref name="earned"/>; ties to the earlier attempt).
+    /// </summary>
+    private Dictionary<QuestionPath, int> GradedAttempts(TraceAnalysis analysis, Dictionary<(QuestionPath Question, int Attempt), double> earned)
+    {
+        var graded = new Dictionary<QuestionPath, int>();
+        foreach (var answer in analysis.Answers)
+        {
+            var q = answer.Question;
+            if (!graded.TryGetValue(q, out var current)) { graded[q] = answer.Attempt; continue; }
+            var better = _rubric.Policy switch
+            {
+                Attempt.Last => answer.Attempt > current,
+                Attempt.Best => earned.GetValueOrDefault((q, answer.Attempt)) > earned.GetValueOrDefault((q, current))
+                                || (earned.GetValueOrDefault((q, answer.Attempt)) == earned.GetValueOrDefault((q, current)) && answer.Attempt < current),
+                _ => answer.Attempt < current,
+            };
+            if (better) graded[q] = answer.Attempt;
+        }
+        return graded;
+    }
+
+    private CriterionResult GradeCriterion(CriterionDefinition criterion, TraceAnalysis analysis, Dictionary<(QuestionPath Question, int Attempt), double> earned)
     {
         var rule = criterion.Rule;
         var attempts = analysis.Answers.Where(a => a.Question == criterion.Question).OrderBy(a => a.Attempt).ToList();
@@ -75,6 +102,8 @@ public sealed class Grader
             outcomes.Add((answer, ok ? Sanitize(result) : null, ok ? null : error));
         }
 
+        foreach (var (answer, result, _) in outcomes)
+            earned[(answer.Question, answer.Attempt)] = earned.GetValueOrDefault((answer.Question, answer.Attempt)) + rule.Points * (result?.Score ?? 0);
         var graded = SelectAttempt(outcomes.Select(o => o.Result?.Score ?? 0).ToList());
         var (usedAnswer, usedResult, usedError) = outcomes[graded];
         var points = usedResult is null ? 0 : Round(rule.Points * usedResult.Score);
@@ -174,7 +203,8 @@ public sealed class Grader
             };
         }
 
-        var costly = findings.Where(f => f.Severity is Severity.Warning or Severity.Error).ToList();
+        // Like the built-in checks': a finding on an attempt that does not count is shown but costs nothing.
+        var costly = findings.Where(f => (f.Severity is Severity.Warning or Severity.Error) && f.IsGradedAttempt).ToList();
         var points = costly.Count == 0 ? rule.Points : 0;
         var withExcerpts = findings.Select(f => f with
         {

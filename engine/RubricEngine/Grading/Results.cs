@@ -72,4 +72,7 @@ public sealed record RunInfo(
 {
     /// <summary>Files in the input that were not read as traces, each with the reason (companion files, images, a README).</summary>
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
+
+    /// <summary>Warnings about the run as a whole ("question 4: answered in 0 of 480 traces — is the id right?").</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

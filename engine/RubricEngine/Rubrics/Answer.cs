@@ -30,6 +30,16 @@ public sealed class Answer
     /// <summary>The attempt, counted from 1.</summary>
     public int Attempt => Segment.Attempt;
 
+    /// <summary>
+    /// True when this attempt's points count for its question under the rubric's policy (<c>r.Grade(...)</c>):
+    /// attempt 1 under <see cref="Rubrics.Attempt.First"/>, the last attempt under <see cref="Rubrics.Attempt.Last"/>,
+    /// and under <see cref="Rubrics.Attempt.Best"/> the attempt whose criteria earned the most points on the question
+    /// (ties to the earlier one). Under Best that is known only once the question's criteria are scored: custom
+    /// rules, which run after the criteria, see the final value; a criterion's own check sees true on every attempt.
+    /// Findings a custom rule reports on an attempt that does not count cost nothing.
+    /// </summary>
+    public bool IsGradedAttempt => _analysis.IsGradedAttempt(Question, Attempt);
+
     /// <summary>The message the answer is in (index from 0 in the trace's messages).</summary>
     public Message Message => Trace.Messages[Segment.MessageIndex];
 
@@ -119,6 +129,15 @@ public sealed class TraceAnalysis
 
     /// <summary>Every answer, in segmentation order.</summary>
     public IReadOnlyList<Answer> Answers { get; }
+
+    // Which attempt counts per question, set by the grader as soon as it is known (null: not known yet, so every
+    // attempt counts as graded). One analysis is graded by one thread.
+    private IReadOnlyDictionary<QuestionPath, int>? _gradedAttempts;
+
+    internal void SetGradedAttempts(IReadOnlyDictionary<QuestionPath, int>? gradedAttempts) => _gradedAttempts = gradedAttempts;
+
+    internal bool IsGradedAttempt(QuestionPath question, int attempt) =>
+        _gradedAttempts is null || !_gradedAttempts.TryGetValue(question, out var graded) || graded == attempt;
 
     /// <summary>The location of <paramref name="span"/> in message <paramref name="messageIndex"/>.</summary>
     public Location LocationOf(int messageIndex, TextSpan span)

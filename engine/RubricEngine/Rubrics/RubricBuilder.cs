@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RubricEngine.Segmentation;
 using RubricEngine.Traces;
 
@@ -13,6 +14,7 @@ public sealed class RubricBuilder
     private readonly List<SourceText> _sources = [];
     private readonly List<QuestionBuilder> _questions = [];
     private readonly List<CustomRuleDefinition> _rules = [];
+    private readonly List<ScriptLine?> _ruleLines = [];
     private Attempt _policy = Attempt.First;
 
     internal RubricBuilder(string title, string baseDirectory)
@@ -66,27 +68,61 @@ public sealed class RubricBuilder
     /// Adds a free-form rule, written like a Roslyn analyzer: <paramref name="initialize"/> registers callbacks on
     /// traces, messages or answers, which report findings.
     /// </summary>
-    public RubricBuilder Rule(RuleDescriptor descriptor, Action<RuleContext> initialize)
+    public RubricBuilder Rule(RuleDescriptor descriptor, Action<RuleContext> initialize,
+        [CallerFilePath] string declaredInFile = "", [CallerLineNumber] int declaredAtLine = 0)
     {
         var actions = new RuleActions();
         initialize(new RuleContext(descriptor, actions));
         _rules.Add(new CustomRuleDefinition(descriptor, actions));
+        _ruleLines.Add(ScriptLine.Of(declaredInFile, declaredAtLine));
         return this;
     }
 
     internal RubricDefinition Build()
     {
+        var declared = _questions.SelectMany(q => q.Criteria.Select(c => (Rule: c.Rule, Line: c.DeclaredAt)))
+            .Concat(_rules.Select((r, i) => (r.Rule, Line: _ruleLines[i])))
+            .ToList();
+        var seen = new Dictionary<string, ScriptLine?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (rule, line) in declared)
+        {
+            if (seen.TryAdd(rule.Id, line)) continue;
+            var first = seen[rule.Id] is { } at ? $" (first declared at line {at.Line})" : "";
+            throw new RubricDefinitionException($"Rule id '{rule.Id}' is declared twice{first}; ids must be unique.", line);
+        }
         var criteria = _questions.SelectMany(q => q.Criteria.Select(c => c.Build(q.Path))).ToList();
-        var duplicate = criteria.Select(c => c.Rule.Id).Concat(_rules.Select(r => r.Rule.Id))
-            .GroupBy(id => id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new RubricDefinitionException($"Rule id '{duplicate.Key}' is declared {duplicate.Count()} times; ids must be unique.");
         var questions = _questions
             .GroupBy(q => q.Path)
             .Select(g => new QuestionDefinition(g.Key, g.Select(q => q.Title).FirstOrDefault(t => t is not null),
                 g.SelectMany(q => q.Aliases).Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
             .ToList();
+        ValidateReferences(questions);
         return new RubricDefinition(Title, _policy, _sources, questions, criteria, _rules);
+    }
+
+    /// <summary>
+    /// A check that reads another question's answer (<c>ConditionsUsed(from: "1.c")</c>) must name a declared
+    /// question: a typo there would otherwise cost every student the criterion's points.
+    /// </summary>
+    private void ValidateReferences(IReadOnlyList<QuestionDefinition> questions)
+    {
+        var paths = questions.Select(q => q.Path).ToList();
+        foreach (var question in _questions)
+            foreach (var criterion in question.Criteria)
+            {
+                if (criterion.CheckOrNull is not IReadsOtherQuestions reader) continue;
+                foreach (var other in reader.OtherQuestions)
+                {
+                    if (paths.Contains(other)) continue;
+                    var known = string.Join(", ", paths.Select(p => p.Value));
+                    var guess = Suggestions.Closest(other.Value, paths.Select(p => p.Value));
+                    var hint = guess is null ? "" : $" Did you mean '{guess}'?";
+                    throw new RubricDefinitionException(
+                        $"Criterion {criterion.Rule.Id} ({criterion.CheckOrNull!.Describe()}) reads the answer to question {other}, " +
+                        $"but the rubric declares no question {other} (declared: {known}).{hint}",
+                        criterion.DeclaredAt);
+                }
+            }
     }
 }
 
@@ -118,9 +154,10 @@ public sealed class QuestionBuilder
     /// Adds a criterion worth <paramref name="points"/>, identified by <paramref name="id"/> (<c>HW7-01</c>).
     /// Follow it with the check that judges it: <c>.WordLimit(100)</c>, <c>.Custom(a => …)</c>.
     /// </summary>
-    public CriterionBuilder Criterion(string id, string title, double points = 1, string category = "Grading", Severity severity = Severity.Warning)
+    public CriterionBuilder Criterion(string id, string title, double points = 1, string category = "Grading", Severity severity = Severity.Warning,
+        [CallerFilePath] string declaredInFile = "", [CallerLineNumber] int declaredAtLine = 0)
     {
-        var criterion = new CriterionBuilder(this, new RuleDescriptor(id, title, "{0}", category, severity, points));
+        var criterion = new CriterionBuilder(this, new RuleDescriptor(id, title, "{0}", category, severity, points), ScriptLine.Of(declaredInFile, declaredAtLine));
         Criteria.Add(criterion);
         return criterion;
     }
@@ -135,11 +172,17 @@ public sealed class CriterionBuilder
     private readonly QuestionBuilder _question;
     private ICheck? _check;
 
-    internal CriterionBuilder(QuestionBuilder question, RuleDescriptor rule)
+    internal CriterionBuilder(QuestionBuilder question, RuleDescriptor rule, ScriptLine? declaredAt)
     {
         _question = question;
         Rule = rule;
+        DeclaredAt = declaredAt;
     }
+
+    /// <summary>Where the script declared the criterion, for errors that point at the author's line.</summary>
+    internal ScriptLine? DeclaredAt { get; }
+
+    internal ICheck? CheckOrNull => _check;
 
     /// <summary>The criterion's rule descriptor.</summary>
     public RuleDescriptor Rule { get; }
@@ -151,7 +194,7 @@ public sealed class CriterionBuilder
     public QuestionBuilder Check(ICheck check)
     {
         if (_check is not null)
-            throw new RubricDefinitionException($"Criterion {Rule.Id} already has a check ({_check.Describe()}); add another criterion instead.");
+            throw new RubricDefinitionException($"Criterion {Rule.Id} already has a check ({_check.Describe()}); add another criterion instead.", DeclaredAt);
         _check = check;
         return _question;
     }
@@ -161,7 +204,7 @@ public sealed class CriterionBuilder
         Check(new DelegateCheck(evaluate, description));
 
     internal CriterionDefinition Build(QuestionPath question) =>
-        new(Rule, question, _check ?? throw new RubricDefinitionException($"Criterion {Rule.Id} ({Rule.Title}) has no check: follow .Criterion(...) with a check such as .WordLimit(100)."));
+        new(Rule, question, _check ?? throw new RubricDefinitionException($"Criterion {Rule.Id} ({Rule.Title}) has no check: follow .Criterion(...) with a check such as .WordLimit(100).", DeclaredAt));
 }
 
 /// <summary>A check given as a lambda.</summary>
@@ -172,5 +215,3 @@ public sealed class DelegateCheck(Func<Answer, CheckResult> evaluate, string des
     public string Describe() => description;
 }
 
-/// <summary>The rubric is wrong in a way its author must fix (a missing source, a duplicate id).</summary>
-public sealed class RubricDefinitionException(string message) : Exception(message);

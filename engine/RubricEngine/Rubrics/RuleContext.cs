@@ -70,7 +70,10 @@ public abstract class ReportingContext
     /// A reported finding costs the rule's points unless its severity is Info.
     /// </summary>
     public void Report(Location? location, params object?[] args) =>
-        _findings.Add(new Finding(Rule.Id, Rule.Severity, Rule.FormatMessage(args), location));
+        _findings.Add(Describe(new Finding(Rule.Id, Rule.Severity, Rule.FormatMessage(args), location)));
+
+    /// <summary>Adds what the context knows to a reported finding (an answer's question and attempt).</summary>
+    private protected virtual Finding Describe(Finding finding) => finding;
 
     /// <summary>The location of a whole message.</summary>
     public Location LocationOf(Message message) =>
@@ -111,4 +114,14 @@ public sealed class AnswerContext : ReportingContext
 
     /// <summary>The question it answers.</summary>
     public QuestionPath Question => Answer.Question;
+
+    /// <summary>True when this attempt's points count (see <see cref="Rubrics.Answer.IsGradedAttempt"/>); findings on other attempts cost nothing.</summary>
+    public bool IsGradedAttempt => Answer.IsGradedAttempt;
+
+    private protected override Finding Describe(Finding finding) => finding with
+    {
+        Question = Answer.Question,
+        Attempt = Answer.Attempt,
+        IsGradedAttempt = Answer.IsGradedAttempt,
+    };
 }

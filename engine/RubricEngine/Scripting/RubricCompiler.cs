@@ -32,7 +32,7 @@ internal static class RubricCompiler
         var compilation = CSharpScript.Create(mainText, options, typeof(RubricGlobals)).GetCompilation();
         var diagnostics = compilation.GetDiagnostics();
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
-            throw new RubricScriptException(Format(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error), displayPath));
+            throw new RubricScriptException(Format(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error), displayPath, compilation));
         var warnings = Format(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning), displayPath);
 
         // 2. Weave the guards into every file (same lines), compile that and emit it with embedded debug info.
@@ -74,7 +74,7 @@ internal static class RubricCompiler
             .WithAllowUnsafe(false);
     }
 
-    private static List<ScriptDiagnostic> Format(IEnumerable<Diagnostic> diagnostics, Func<string, string> displayPath) =>
+    private static List<ScriptDiagnostic> Format(IEnumerable<Diagnostic> diagnostics, Func<string, string> displayPath, Compilation? compilation = null) =>
         diagnostics
             .OrderBy(d => d.Location.SourceTree?.FilePath ?? "", StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
@@ -82,9 +82,32 @@ internal static class RubricCompiler
             {
                 var severity = d.Severity == DiagnosticSeverity.Error ? "error" : "warning";
                 var message = d.GetMessage(CultureInfo.InvariantCulture);
+                if (compilation is not null && d.Id == "CS1739" && DidYouMean(compilation, d) is { } hint) message += $"; did you mean '{hint}'?";
                 if (!d.Location.IsInSource) return new ScriptDiagnostic(displayPath(""), null, null, severity, d.Id, message);
                 var span = d.Location.GetMappedLineSpan();
                 return new ScriptDiagnostic(displayPath(span.Path), span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, severity, d.Id, message);
             })
             .ToList();
+
+    /// <summary>
+    /// For CS1739 ("does not have a parameter named 'tolerence'"): the closest parameter name among the overloads
+    /// the call could have meant, or null.
+    /// </summary>
+    private static string? DidYouMean(Compilation compilation, Diagnostic d)
+    {
+        if (d.Location.SourceTree is not { } tree) return null;
+        var node = tree.GetRoot().FindNode(d.Location.SourceSpan);
+        var typed = node.ToString().TrimEnd(':', ' ');
+        var call = node.AncestorsAndSelf().FirstOrDefault(n =>
+            n is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+              or Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax
+              or Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorInitializerSyntax);
+        if (call is null) return null;
+        var info = compilation.GetSemanticModel(tree).GetSymbolInfo(call);
+        var candidates = info.Symbol is { } s ? [s] : info.CandidateSymbols;
+        var names = candidates.OfType<IMethodSymbol>()
+            .SelectMany(m => m.Parameters)
+            .Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
+        return Suggestions.Closest(typed, names);
+    }
 }

@@ -119,18 +119,38 @@ public static class RubricScriptLoader
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
-            throw BuildError(e.InnerException, path, display, columns);
+            throw BuildError(e.InnerException, path, baseDirectory, display, columns);
         }
         catch (Exception e) when (e is not RubricScriptException)
         {
-            throw BuildError(e, path, display, columns);
+            throw BuildError(e, path, baseDirectory, display, columns);
         }
     }
 
-    private static RubricScriptException BuildError(Exception e, string path, Func<string, string> display, ColumnMap columns)
+    /// <summary>The 1-based column of the first non-blank character of the declaration's line (1 when unreadable).</summary>
+    private static int FirstColumn(string baseDirectory, ScriptLine declared)
+    {
+        try
+        {
+            var file = Path.IsPathRooted(declared.File) ? declared.File : Path.Combine(baseDirectory, declared.File);
+            var line = File.ReadLines(file).Skip(declared.Line - 1).FirstOrDefault() ?? "";
+            var column = line.Length - line.TrimStart().Length;
+            return column + 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return 1;
+        }
+    }
+
+    private static RubricScriptException BuildError(Exception e, string path, string baseDirectory, Func<string, string> display, ColumnMap columns)
     {
         var where = ScriptStackLocator.Find(e, null);
         if (where is not null) where = new ScriptLocation(display(where.File), where.Line, columns.ToOriginal(where.File, where.Line, where.Column));
+        // Mistakes found once the script has run (a duplicate id, a criterion without a check) have no script frame
+        // on the stack; the builder recorded the line of the declaration instead.
+        if (e is RubricDefinitionException { DeclaredAt: { } declared })
+            where = new ScriptLocation(display(declared.File), declared.Line, FirstColumn(baseDirectory, declared));
         var message = e switch
         {
             RubricDefinitionException => e.Message,

@@ -33,5 +33,7 @@ internal static class RunSheet
         yield return Number("Files skipped", run.Skipped.Count);
         foreach (var (key, value) in run.Options.OrderBy(o => o.Key, StringComparer.Ordinal))
             yield return Text("option: " + key, value);
+        foreach (var warning in run.Warnings)
+            yield return Text("warning", warning);
     }
 }

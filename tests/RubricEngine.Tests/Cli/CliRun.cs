@@ -27,7 +27,12 @@ internal static class CliRun
 
     public static Task<CliResult> Rubric(params string[] args) => RubricWithCache(SharedCache, args);
 
-    public static async Task<CliResult> RubricWithCache(string cache, params string[] args)
+    public static Task<CliResult> RubricWithCache(string cache, params string[] args) => Run(cache, 160, args);
+
+    /// <summary>Runs on a console <paramref name="width"/> columns wide (a small terminal).</summary>
+    public static Task<CliResult> RubricAtWidth(int width, params string[] args) => Run(SharedCache, width, args);
+
+    private static async Task<CliResult> Run(string cache, int width, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -39,7 +44,7 @@ internal static class CliRun
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(screen),
         });
-        console.Profile.Width = 160;
+        console.Profile.Width = width;
         var clock = Stopwatch.StartNew();
         var exit = await RubricApp.RunAsync(args, console, new CliHost(output, error, cache));
         clock.Stop();

@@ -10,7 +10,7 @@ namespace RubricEngine.Checks;
 /// RE0005: the answer uses the results (conditions) stated in the answer to an earlier question, with the
 /// rubric's substitutions applied. See RE0005.md.
 /// </summary>
-public sealed class ConditionsUsedCheck : ICheck
+public sealed class ConditionsUsedCheck : ICheck, IReadsOtherQuestions
 {
     /// <summary>The rule id of this check.</summary>
     public const string RuleId = "RE0005";
@@ -48,6 +48,8 @@ public sealed class ConditionsUsedCheck : ICheck
 
     /// <summary>The question whose answer states the conditions.</summary>
     public QuestionPath From { get; }
+
+    IEnumerable<QuestionPath> IReadsOtherQuestions.OtherQuestions => [From];
 
     /// <summary>The substitutions applied to the conditions.</summary>
     public IReadOnlyList<(string Variable, string Replacement)> Substitutions { get; }

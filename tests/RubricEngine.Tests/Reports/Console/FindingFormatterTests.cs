@@ -52,3 +52,32 @@ public sealed class FindingFormatterTests
         Assert.That(line, Does.Contain("line1 line2\uFFFD[2J\uFFFDevil"));
     }
 }
+
+public sealed class FindingFormatterCommentTests
+{
+    [Test]
+    public void The_first_finding_that_cost_points_carries_the_criterion_comment_the_student_reads()
+    {
+        var rule = GradeBuilder.Derivation;
+        var steps = GradeBuilder.Finding(rule, "The result, after 0 steps.", lost: 2);
+        var other = GradeBuilder.Finding(rule, "Another place.", lost: 0);
+        var grade = GradeBuilder.Grade("ana", "Ana", null,
+            GradeBuilder.Lost(rule, 0, "States the gradient directly after the objective; the expansion of the norm as a trace is not shown.", "3.b.i", steps, other));
+
+        var lines = FindingFormatter.FormatAll(grade, ConsoleVerbosity.Normal).ToList();
+
+        Assert.That(lines[0], Does.Contain("error HW7-01: The result, after 0 steps. — States the gradient directly after the objective; the expansion of the norm as a trace is not shown. [3.b.i attempt 1"));
+        Assert.That(lines[1], Does.Not.Contain("States the gradient"), "said once per criterion");
+    }
+
+    [Test]
+    public void A_finding_on_an_attempt_that_does_not_count_prints_only_at_detailed_and_says_not_graded()
+    {
+        var rule = GradeBuilder.Derivation;
+        var old = GradeBuilder.Finding(rule, "The result, after 0 steps.", lost: 0, attempt: 1, graded: false);
+        var grade = GradeBuilder.Grade("ana", "Ana", null, GradeBuilder.Full(rule, "3.b.i") with { Findings = [old] });
+
+        Assert.That(FindingFormatter.FormatAll(grade, ConsoleVerbosity.Normal), Is.Empty);
+        Assert.That(FindingFormatter.FormatAll(grade, ConsoleVerbosity.Detailed).Single(), Does.Contain("[3.b.i attempt 1, not graded, message"));
+    }
+}
