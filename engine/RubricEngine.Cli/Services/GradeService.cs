@@ -91,6 +91,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             {
                 if (verbosity == ConsoleVerbosity.Detailed) foreach (var d in content.ReadAs) output.WriteLine(d.ToString());
                 foreach (var s in content.Skipped) Skip(s);
+                foreach (var w in content.Warnings) output.WriteLine(w.ToString());
             }
             foreach (var error in files.Errors) { errors.Add(error); output.WriteLine(error.ToString()); }
             foreach (var file in files.Skipped) Skip(file);

@@ -13,6 +13,9 @@ public sealed record FileReadResult(IReadOnlyList<Trace> Traces, IReadOnlyList<T
 
     /// <summary>Which format the file was read as, and why.</summary>
     public IReadOnlyList<FileDetection> ReadAs { get; init; } = [];
+
+    /// <summary>What a TA should know about a file that was still read (a student note that quotes no answer).</summary>
+    public IReadOnlyList<ReadWarning> Warnings { get; init; } = [];
 }
 
 /// <summary>

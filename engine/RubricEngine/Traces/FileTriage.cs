@@ -66,6 +66,18 @@ internal static class FileTriage
             MightBeTrace: true);
     }
 
+    /// <summary>A student's notes file: read with its trace (<c>ana.notes.md</c> with <c>ana.json</c>), not as a trace of its own.</summary>
+    public static SkippedFile Notes(string file)
+    {
+        var stem = Path.GetFileName(file)[..^RubricEngine.Traces.Notes.NotesFile.Suffix.Length];
+        var folder = Path.GetDirectoryName(file) ?? "";
+        var hasTrace = Directory.Exists(folder) && Directory.EnumerateFiles(folder, stem + ".*")
+            .Any(f => !RubricEngine.Traces.Notes.NotesFile.IsNotesFile(f));
+        return hasTrace
+            ? new SkippedFile(file, $"the student's notes, read with the trace '{stem}'") { Kind = "notes file read with its trace", Kinds = "notes files read with their traces" }
+            : new SkippedFile(file, $"the student's notes, but no trace named '{stem}.*' is beside them, so they are attached to nothing", MightBeTrace: true);
+    }
+
     /// <summary>The file as a known export's companion file, or null.</summary>
     public static SkippedFile? CompanionFile(string file) =>
         Companions.TryGetValue(Path.GetFileName(file), out var export)

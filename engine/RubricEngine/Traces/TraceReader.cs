@@ -7,6 +7,8 @@ using System.Text.Unicode;
 using RubricEngine.Traces.Formats;
 using RubricEngine.Traces.Json;
 
+using RubricEngine.Traces.Notes;
+
 namespace RubricEngine.Traces;
 
 /// <summary>
@@ -78,7 +80,8 @@ public sealed class TraceReader
             {
                 foreach (var file in EnumerateFolder(path))
                 {
-                    if (_options.Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) files.Add(file);
+                    if (NotesFile.IsNotesFile(file)) skipped.Add(FileTriage.Notes(file));
+                    else if (_options.Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) files.Add(file);
                     else skipped.Add(FileTriage.ByExtension(file));
                 }
             }
@@ -105,20 +108,22 @@ public sealed class TraceReader
         var errors = new List<TraceError>();
         var skipped = new List<SkippedFile>();
         var readAs = new List<FileDetection>();
+        var warnings = new List<ReadWarning>();
         foreach (var item in ReadFile(file, namedDirectly, new Dictionary<string, string>(StringComparer.Ordinal)))
         {
             if (item.Skipped is { } s) skipped.Add(s);
             else if (item.Detection is { } d) readAs.Add(d);
+            else if (item.Warning is { } w) warnings.Add(w);
             else if (item.Result.Trace is { } t) traces.Add(t);
             else errors.Add(item.Result.Error!);
         }
-        return new Grading.FileReadResult(traces, errors) { Skipped = skipped, ReadAs = readAs };
+        return new Grading.FileReadResult(traces, errors) { Skipped = skipped, ReadAs = readAs, Warnings = warnings };
     }
 
     /// <summary>One outcome: a trace or error, a skipped file, or which format a file was read as.</summary>
-    private readonly record struct Item(TraceOrError Result, SkippedFile? Skipped = null, FileDetection? Detection = null)
+    private readonly record struct Item(TraceOrError Result, SkippedFile? Skipped = null, FileDetection? Detection = null, ReadWarning? Warning = null)
     {
-        public bool IsResult => Skipped is null && Detection is null;
+        public bool IsResult => Skipped is null && Detection is null && Warning is null;
     }
 
     private IEnumerable<Item> ReadItems(IEnumerable<string> paths)
@@ -132,6 +137,11 @@ public sealed class TraceReader
             {
                 foreach (var file in EnumerateFolder(path))
                 {
+                    if (NotesFile.IsNotesFile(file))
+                    {
+                        yield return new Item(default, FileTriage.Notes(file));
+                        continue;
+                    }
                     if (!_options.Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
                     {
                         yield return new Item(default, FileTriage.ByExtension(file));
@@ -170,6 +180,7 @@ public sealed class TraceReader
         try
         {
             ReadFileInto(file, namedDirectly, firstFileById, items);
+            AttachNotes(file, items);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -182,6 +193,37 @@ public sealed class TraceReader
         }
         return items;
     }
+
+    /// <summary>
+    /// Attaches the student's notes file (<c>ana.notes.md</c> beside <c>ana.json</c>, see <see cref="NotesFile"/>) to
+    /// the traces read from <paramref name="file"/>: each note to the first assistant message quoting it; a note whose
+    /// quote is found nowhere is a warning, never dropped in silence.
+    /// </summary>
+    private void AttachNotes(string file, List<Item> items)
+    {
+        if (NotesFile.IsNotesFile(file)) return;
+        var notesPath = NotesFile.For(file);
+        if (!File.Exists(notesPath)) return;
+        var info = new FileInfo(notesPath);
+        if (info.Length > _options.MaxFileBytes)
+        {
+            items.Add(new Item(default, Warning: new ReadWarning(notesPath, null, "the notes file is larger than the size limit and was not read")));
+            return;
+        }
+        IReadOnlyList<StudentNote> pending = NotesFile.Parse(File.ReadAllText(notesPath));
+        for (var i = 0; i < items.Count && pending.Count > 0; i++)
+        {
+            if (!items[i].IsResult || items[i].Result.Trace is not { } trace) continue;
+            var (annotated, unanchored) = NoteAnchors.Attach(trace, pending);
+            items[i] = items[i] with { Result = TraceOrError.Of(annotated) };
+            pending = unanchored;
+        }
+        foreach (var note in pending)
+            items.Add(new Item(default, Warning: new ReadWarning(notesPath, note.Line,
+                $"the quoted words \"{Shorten(note.Quote)}\" are in no assistant message of {Path.GetFileName(file)}, so this note is attached to none")));
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
 
     /// <summary>Files up to this size are read into a pooled buffer; larger ones (rare) into their own array.</summary>
     private const int PooledReadLimit = 1024 * 1024;
