@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Text;
+using RubricEngine.Grading;
+using RubricEngine.Reports.Safety;
+using RubricEngine.Rubrics;
+
+namespace RubricEngine.Reports.Html;
+
+/// <summary>
+/// <c>--html &lt;dir&gt;</c>: a static review site that opens from disk (<c>index.html</c>, one page per trace under
+/// <c>students/</c>, bundled assets under <c>assets/</c>). Grades arrive in run order on one thread; each file's
+/// pages are rendered by worker threads, which read the trace file again through the run's own reader and parse and
+/// segment it (<see cref="Grader.Analyze"/>, no rule runs): grades hold no message text, and reports never change
+/// grading. Page names come from <see cref="SafeOutputFolder"/> in run order, so the site is the same for any
+/// thread count. The site is written to a temporary folder and swapped in by <see cref="Complete"/>
+/// (<see cref="SiteFolder"/>); a failed run leaves the previous site, or nothing.
+/// </summary>
+public sealed class HtmlReviewWriter : IGradeSink
+{
+    private static readonly UTF8Encoding Utf8 = new(false);
+    private readonly string _target;
+    private readonly HtmlReviewOptions _options;
+    private readonly List<IndexRow> _rows = [];
+    private readonly List<Job> _batch = [];
+    private BlockingCollection<List<Job>>? _queue;
+    private Task[] _workers = [];
+    private SiteFolder? _site;
+    private SafeOutputFolder? _students;
+    private ReportContext? _context;
+    private StudentPage? _page;
+    private Grader? _grader;
+    private Exception? _failure;
+
+    public HtmlReviewWriter(string folder, HtmlReviewOptions? options = null)
+    {
+        _target = folder;
+        _options = options ?? new HtmlReviewOptions();
+    }
+
+    /// <summary>The site's folder (full path).</summary>
+    public string Folder => Path.GetFullPath(_target);
+
+    /// <summary>One page to write: the grade, where, and the index row it completes.</summary>
+    private sealed record Job(TraceGrade Grade, string Path, IndexRow Row);
+
+    public void Begin(ReportContext context)
+    {
+        _context = context;
+        _site = new SiteFolder(_target);
+        ReviewAssets.WriteTo(Path.Combine(_site.Temporary, "assets"));
+        var students = Path.Combine(_site.Temporary, "students");
+        Directory.CreateDirectory(students);
+        _students = new SafeOutputFolder(students);
+        _page = new StudentPage(context, _options);
+        _grader = new Grader(context.Rubric);
+        _queue = new BlockingCollection<List<Job>>(boundedCapacity: 64);
+        _workers = Enumerable.Range(0, Math.Max(1, _options.Parallelism))
+            .Select(_ => Task.Factory.StartNew(Work, TaskCreationOptions.LongRunning)).ToArray();
+    }
+
+    public void Add(TraceGrade grade)
+    {
+        if (_students is null || _queue is null) throw new InvalidOperationException("Begin must be called before Add.");
+        var path = _students.PathFor(grade.Student.Id, ".html");
+        var row = new IndexRow
+        {
+            Student = IndexPage.Clean(grade.Student.Id),
+            Name = grade.Student.Name is null ? null : IndexPage.Clean(grade.Student.Name),
+            Trace = IndexPage.Clean(grade.TraceId),
+            Href = "students/" + Path.GetFileName(path),
+            Points = grade.Criteria.Select(c => c.IsError && c.Override is null ? (double?)null : c.Points).ToArray(),
+            Total = grade.Total,
+        };
+        _rows.Add(row);
+        // A file's traces arrive together: hand them to one worker so the file is read once.
+        if (_batch.Count > 0 && _batch[0].Grade.File != grade.File) Dispatch();
+        _batch.Add(new Job(grade, path, row));
+    }
+
+    public void Complete(RunInfo run)
+    {
+        if (_site is null || _context is null || _queue is null) throw new InvalidOperationException("Begin must be called before Complete.");
+        Dispatch();
+        _queue.CompleteAdding();
+        Task.WaitAll(_workers);
+        if (_failure is not null) throw new IOException($"{_target}: the review site could not be written: {_failure.Message}", _failure);
+        var index = IndexPage.Render(_context, _rows, run, confidenceKnown: _options.LowConfidence is not null && _options.ReadFile is not null);
+        File.WriteAllText(Path.Combine(_site.Temporary, "index.html"), index, Utf8);
+        _site.Commit();
+    }
+
+    public void Dispose()
+    {
+        if (_queue is not null && !_queue.IsAddingCompleted)
+        {
+            _queue.CompleteAdding();
+            try { Task.WaitAll(_workers); } catch (AggregateException) { }
+        }
+        _queue?.Dispose();
+        _site?.Dispose();
+    }
+
+    private void Dispatch()
+    {
+        if (_batch.Count == 0) return;
+        if (_failure is not null) throw new IOException($"{_target}: the review site could not be written: {_failure.Message}", _failure);
+        _queue!.Add([.. _batch]);
+        _batch.Clear();
+    }
+
+    private void Work()
+    {
+        foreach (var jobs in _queue!.GetConsumingEnumerable())
+        {
+            if (_failure is not null) continue;
+            try
+            {
+                WriteFile(jobs);
+            }
+            catch (Exception e)
+            {
+                // Stop writing pages but keep draining the queue, so Add never blocks; Complete reports it.
+                Interlocked.CompareExchange(ref _failure, e, null);
+            }
+        }
+    }
+
+    private void WriteFile(List<Job> jobs)
+    {
+        var file = jobs[0].Grade.File;
+        Dictionary<string, Traces.Trace>? traces = null;
+        string? unavailable = null;
+        if (_options.ReadFile is { } read)
+        {
+            try
+            {
+                var result = read(file);
+                traces = new Dictionary<string, Traces.Trace>(StringComparer.Ordinal);
+                foreach (var t in result.Traces) traces.TryAdd(t.Id, t);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                unavailable = $"{file} could not be read again ({e.Message})";
+            }
+        }
+        foreach (var job in jobs)
+        {
+            TraceAnalysis? analysis = null;
+            var why = unavailable ?? "this run did not keep the conversations";
+            if (traces is not null)
+            {
+                if (!traces.TryGetValue(job.Grade.TraceId, out var trace))
+                {
+                    why = $"trace '{job.Grade.TraceId}' is no longer in {file} (was the file changed during the run?)";
+                }
+                else
+                {
+                    try
+                    {
+                        analysis = _grader!.Analyze(trace);
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        why = $"the trace could not be segmented again ({e.Message})";
+                    }
+                }
+            }
+            if (analysis is not null && _options.LowConfidence is { } low)
+                job.Row.LowConfidence = analysis.Segmentation.Answers.Any(s => low(s) is not null);
+            string page;
+            try
+            {
+                page = _page!.Render(job.Grade, analysis, analysis is null ? why : null);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException && analysis is not null)
+            {
+                // The grades and findings still deserve a page when the conversation trips the renderer.
+                page = _page!.Render(job.Grade, null, $"the conversation could not be rendered ({e.GetType().Name}: {e.Message})");
+            }
+            File.WriteAllText(job.Path, page, Utf8);
+        }
+    }
+}
