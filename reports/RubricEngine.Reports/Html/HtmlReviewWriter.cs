@@ -30,6 +30,7 @@ public sealed class HtmlReviewWriter : IGradeSink
     private StudentPage? _page;
     private Grader? _grader;
     private Exception? _failure;
+    private long _readTicks, _analyzeTicks, _renderTicks, _writeTicks;
 
     public HtmlReviewWriter(string folder, HtmlReviewOptions? options = null)
     {
@@ -87,7 +88,11 @@ public sealed class HtmlReviewWriter : IGradeSink
         var index = IndexPage.Render(_context, _rows, run, confidenceKnown: _options.LowConfidence is not null && _options.ReadFile is not null);
         File.WriteAllText(Path.Combine(_site.Temporary, "index.html"), index, Utf8);
         _site.Commit();
+        if (Environment.GetEnvironmentVariable("RUBRIC_HTML_PROFILE") == "1")
+            Console.Error.WriteLine($"html pages, thread seconds: read {Seconds(_readTicks):0.00}, parse+segment {Seconds(_analyzeTicks):0.00}, render {Seconds(_renderTicks):0.00}, write {Seconds(_writeTicks):0.00}");
     }
+
+    private static double Seconds(long ticks) => ticks / (double)System.Diagnostics.Stopwatch.Frequency;
 
     public void Dispose()
     {
@@ -132,9 +137,11 @@ public sealed class HtmlReviewWriter : IGradeSink
         string? unavailable = null;
         if (_options.ReadFile is { } read)
         {
+            var clock = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 var result = read(file);
+                Interlocked.Add(ref _readTicks, System.Diagnostics.Stopwatch.GetTimestamp() - clock);
                 traces = new Dictionary<string, Traces.Trace>(StringComparer.Ordinal);
                 foreach (var t in result.Traces) traces.TryAdd(t.Id, t);
             }
@@ -157,7 +164,9 @@ public sealed class HtmlReviewWriter : IGradeSink
                 {
                     try
                     {
+                        var clock = System.Diagnostics.Stopwatch.GetTimestamp();
                         analysis = _grader!.Analyze(trace);
+                        Interlocked.Add(ref _analyzeTicks, System.Diagnostics.Stopwatch.GetTimestamp() - clock);
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
@@ -168,6 +177,7 @@ public sealed class HtmlReviewWriter : IGradeSink
             if (analysis is not null && _options.LowConfidence is { } low)
                 job.Row.LowConfidence = analysis.Segmentation.Answers.Any(s => low(s) is not null);
             string page;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 page = _page!.Render(job.Grade, analysis, analysis is null ? why : null);
@@ -177,7 +187,10 @@ public sealed class HtmlReviewWriter : IGradeSink
                 // The grades and findings still deserve a page when the conversation trips the renderer.
                 page = _page!.Render(job.Grade, null, $"the conversation could not be rendered ({e.GetType().Name}: {e.Message})");
             }
+            var rendered = System.Diagnostics.Stopwatch.GetTimestamp();
             File.WriteAllText(job.Path, page, Utf8);
+            Interlocked.Add(ref _renderTicks, rendered - started);
+            Interlocked.Add(ref _writeTicks, System.Diagnostics.Stopwatch.GetTimestamp() - rendered);
         }
     }
 }

@@ -9,6 +9,11 @@ namespace RubricEngine.Reports.Html;
 /// </summary>
 public static class HtmlText
 {
+    /// <summary>Characters that need escaping or replacing: markup, quotes, controls (except tab, LF, CR), surrogates.</summary>
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
+        "&<>\"'" + string.Concat(Enumerable.Range(0, 32).Where(c => c is not ('\n' or '\t' or '\r')).Select(c => (char)c))
+        + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
+
     /// <summary>
     /// <paramref name="text"/> escaped for element content and quoted attribute values: <c>&amp; &lt; &gt; " '</c>,
     /// and characters a browser would drop or reinterpret (NUL, lone surrogates) replaced by U+FFFD.
@@ -26,6 +31,10 @@ public static class HtmlText
     {
         for (var i = 0; i < text.Length; i++)
         {
+            // Copy the plain runs whole: most of a message needs no escaping.
+            var plain = text[i..].IndexOfAny(Special);
+            if (plain < 0) { builder.Append(text[i..]); return; }
+            if (plain > 0) { builder.Append(text.Slice(i, plain)); i += plain; }
             var c = text[i];
             switch (c)
             {

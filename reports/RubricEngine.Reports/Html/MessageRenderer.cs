@@ -112,24 +112,28 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
             units.Add(new Unit(0, text.Length, null));
             return units;
         }
+        var blocks = new List<MarkdigBlock>();
+        var ranges = new List<(int Start, int End)>();
         foreach (MarkdigBlock block in parsed)
         {
             if (block.Span.IsEmpty || block.Span.Start < 0) continue;
             var start = Math.Clamp(block.Span.Start, 0, text.Length);
             var end = Math.Clamp(block.Span.End + 1, start, text.Length); // Markdig's End is inclusive
-            if (units.Count > 0 && start < units[^1].End) start = units[^1].End;
+            if (ranges.Count > 0 && start < ranges[^1].End) start = ranges[^1].End;
             if (end <= start) continue;
-            string? rendered;
-            try
-            {
-                rendered = markdown.Render(block);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException or IndexOutOfRangeException)
-            {
-                rendered = null;
-            }
-            units.Add(new Unit(start, end, rendered));
+            blocks.Add(block);
+            ranges.Add((start, end));
         }
+        IReadOnlyList<string?> rendered;
+        try
+        {
+            rendered = markdown.RenderEach(blocks);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException or IndexOutOfRangeException)
+        {
+            rendered = new string?[blocks.Count]; // shown as written
+        }
+        for (var i = 0; i < blocks.Count; i++) units.Add(new Unit(ranges[i].Start, ranges[i].End, rendered[i]));
         return units;
     }
 

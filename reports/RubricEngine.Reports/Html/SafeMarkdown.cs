@@ -44,16 +44,26 @@ public sealed class SafeMarkdown
     }
 
     /// <summary>The HTML of one block of a document returned by <see cref="Parse"/>.</summary>
-    public string Render(Block block)
+    public string Render(Block block) => RenderEach([block])[0];
+
+    /// <summary>The HTML of each of <paramref name="blocks"/>, through one renderer (setting one up costs more than a block).</summary>
+    public IReadOnlyList<string> RenderEach(IReadOnlyList<Block> blocks)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.ObjectRenderers.Add(new LatexInlineRenderer());
         renderer.ObjectRenderers.Add(new LatexBlockRenderer());
-        renderer.Render(block);
-        writer.Flush();
-        return writer.ToString();
+        var html = new string[blocks.Count];
+        var text = writer.GetStringBuilder();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            text.Clear();
+            renderer.Render(blocks[i]);
+            writer.Flush();
+            html[i] = text.ToString();
+        }
+        return html;
     }
 
     /// <summary>The whole of <paramref name="text"/> rendered (tests and small snippets).</summary>
@@ -61,7 +71,7 @@ public sealed class SafeMarkdown
     {
         var document = Parse(text);
         if (document is null) return "<p>" + HtmlText.Escape(text) + "</p>";
-        return string.Concat(document.Select(Render));
+        return string.Concat(RenderEach(document.ToList()));
     }
 
     private static void Sanitize(MarkdownDocument document)
