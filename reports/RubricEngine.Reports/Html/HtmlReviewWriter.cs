@@ -69,7 +69,8 @@ public sealed class HtmlReviewWriter : IGradeSink
             Name = grade.Student.Name is null ? null : IndexPage.Clean(grade.Student.Name),
             Trace = IndexPage.Clean(grade.TraceId),
             Href = "students/" + Path.GetFileName(path),
-            Points = grade.Criteria.Select(c => c.IsError && c.Override is null ? (double?)null : c.Points).ToArray(),
+            // In the index's column order (the context's rules), matched by id; a missing or failed criterion is null.
+            Points = _context!.Rules.Select(r => grade.Criteria.FirstOrDefault(c => c.Rule.Id == r.Id) is { } c && !(c.IsError && c.Override is null) ? c.Points : (double?)null).ToArray(),
             Total = grade.Total,
         };
         _rows.Add(row);
