@@ -13,6 +13,12 @@ public sealed record HtmlReviewOptions
     public Func<string, FileReadResult>? ReadFile { get; init; }
 
     /// <summary>
+    /// Parses and segments a trace read again, exactly as the run's grader does (its attribution fixes included).
+    /// Null: a <see cref="Grader"/> over the report's rubric, without fixes.
+    /// </summary>
+    public Func<Traces.Trace, Rubrics.TraceAnalysis>? Analyze { get; init; }
+
+    /// <summary>
     /// Why an answer segment's attribution is uncertain, or null when it is not (or the engine cannot tell).
     /// Drives the low-confidence marks and the index's toggle; null here means the engine reports no confidence.
     /// </summary>

@@ -28,7 +28,7 @@ public sealed class HtmlReviewWriter : IGradeSink
     private SafeOutputFolder? _students;
     private ReportContext? _context;
     private StudentPage? _page;
-    private Grader? _grader;
+    private Func<Traces.Trace, TraceAnalysis>? _analyze;
     private Exception? _failure;
     private long _readTicks, _analyzeTicks, _renderTicks, _writeTicks;
 
@@ -53,7 +53,7 @@ public sealed class HtmlReviewWriter : IGradeSink
         Directory.CreateDirectory(students);
         _students = new SafeOutputFolder(students);
         _page = new StudentPage(context, _options);
-        _grader = new Grader(context.Rubric);
+        _analyze = _options.Analyze ?? new Grader(context.Rubric).Analyze;
         _queue = new BlockingCollection<List<Job>>(boundedCapacity: 64);
         _workers = Enumerable.Range(0, Math.Max(1, _options.Parallelism))
             .Select(_ => Task.Factory.StartNew(Work, TaskCreationOptions.LongRunning)).ToArray();
@@ -166,7 +166,7 @@ public sealed class HtmlReviewWriter : IGradeSink
                     try
                     {
                         var clock = System.Diagnostics.Stopwatch.GetTimestamp();
-                        analysis = _grader!.Analyze(trace);
+                        analysis = _analyze!(trace);
                         Interlocked.Add(ref _analyzeTicks, System.Diagnostics.Stopwatch.GetTimestamp() - clock);
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
