@@ -25,15 +25,19 @@ public sealed record PageFinding(int Number, Finding Finding, string Label)
 public sealed record SegmentLabel(int Start, string Html);
 
 /// <summary>
-/// Renders one message: Markdown through <see cref="SafeMarkdown"/>, block by top-level block, except the blocks a
-/// finding touches, which are shown as written (escaped, whitespace kept) with a <c>&lt;mark&gt;</c> on the exact
-/// characters of each finding's span — so a highlight never drifts, whatever the Markdown does to the text.
+/// Renders one message: Markdown through <see cref="SafeMarkdown"/>, block by block, except the blocks a finding
+/// touches, which are shown as written (escaped, whitespace kept) with a <c>&lt;mark&gt;</c> on the exact characters
+/// of each finding's span — so a highlight never drifts, whatever the Markdown does to the text. Lists and quotes
+/// that hold a finding keep their structure: only the items (paragraphs) with the finding are shown as written.
 /// A message Markdig should not parse (see the engine's input guard) is shown as written, whole.
 /// </summary>
 public sealed class MessageRenderer(SafeMarkdown markdown)
 {
     /// <summary>Longest message rendered as Markdown; longer ones are shown as written.</summary>
     public const int MaxMarkdownLength = 200_000;
+
+    /// <summary>Deepest list or quote nesting opened to keep a highlighted item's structure.</summary>
+    private const int MaxDepth = 6;
 
     /// <summary>Appends the message's HTML to <paramref name="html"/>.</summary>
     /// <param name="html">The page being written.</param>
@@ -43,15 +47,45 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
     /// <param name="labels">Segment labels, shown before the block where each segment starts.</param>
     public void Render(StringBuilder html, string text, MessageDocument? document, IReadOnlyList<PageFinding> findings, IReadOnlyList<SegmentLabel> labels)
     {
-        var units = Units(text, document);
+        var state = new State(html, text, findings, labels.OrderBy(l => l.Start).ToList());
+        var units = Units(text, document, state);
+        RenderUnits(state, units, 0, text.Length, depth: 0);
+        state.LabelsBefore(int.MaxValue);
+        if (units.Count == 0 && findings.Count > 0) WriteSource(html, text, 0, text.Length, findings, state.Anchored);
+    }
+
+    /// <summary>What one message's rendering shares: output, text, findings, labels still to place, anchors placed.</summary>
+    private sealed class State(StringBuilder html, string text, IReadOnlyList<PageFinding> findings, List<SegmentLabel> labels)
+    {
+        private int _label;
+
+        public StringBuilder Html { get; } = html;
+        public string Text { get; } = text;
+        public IReadOnlyList<PageFinding> Findings { get; } = findings;
+        public HashSet<int> Anchored { get; } = [];
+        public SafeMarkdown.BlockRenderer? Renderer { get; set; }
+
+        public void LabelsBefore(int end)
+        {
+            while (_label < labels.Count && labels[_label].Start < end) Html.Append(labels[_label++].Html);
+        }
+    }
+
+    /// <summary>A block's range in the message and the block (null: show the range as written).</summary>
+    private readonly record struct Unit(int Start, int End, MarkdigBlock? Block);
+
+    private void RenderUnits(State state, List<Unit> units, int from, int to, int depth)
+    {
+        var text = state.Text;
         var marked = new bool[units.Count];
-        foreach (var f in findings)
+        foreach (var f in state.Findings)
         {
             var (s, e) = Clip(f.Finding.Location!.Span, text.Length);
+            if (e < from || s > to || s == to && to < text.Length) continue;
             var any = false;
             for (var i = 0; i < units.Count; i++)
                 if (units[i].Start < Math.Max(e, s + 1) && s < units[i].End) marked[i] = any = true;
-            if (!any && units.Count > 0)
+            if (!any && units.Count > 0 && s >= from && s <= to)
             {
                 // A span in the blank space between blocks: show it with the next block (or the last).
                 var next = units.FindIndex(u => u.Start >= s);
@@ -59,81 +93,107 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
             }
         }
 
-        var pending = labels.OrderBy(l => l.Start).ToList();
-        var at = 0;
-        void LabelsBefore(int end)
-        {
-            while (at < pending.Count && pending[at].Start < end) html.Append(pending[at++].Html);
-        }
-
         for (var i = 0; i < units.Count;)
         {
             if (!marked[i])
             {
-                LabelsBefore(units[i].End);
-                html.Append("<div class=\"md\">").Append(units[i].Html ?? Plain(text, units[i])).Append("</div>\n");
+                state.LabelsBefore(units[i].End);
+                if (depth == 0)
+                    state.Html.Append("<div class=\"md\">").Append(Rendered(state, units[i])).Append("</div>\n");
+                else if (units[i].Block is Markdig.Syntax.ListItemBlock item)
+                {
+                    // Markdig writes <li> only around items of a list it renders whole.
+                    state.Html.Append("<li>");
+                    foreach (var child in Ranges(text, item)) state.Html.Append(Rendered(state, child));
+                    state.Html.Append("</li>\n");
+                }
+                else
+                    state.Html.Append(Rendered(state, units[i]));
+                i++;
+                continue;
+            }
+            if (depth < MaxDepth && Container(units[i].Block) is { } container && Children(state, container) is { Count: > 0 } children)
+            {
+                // Keep the list or quote; open it and show only the items with findings as written.
+                state.LabelsBefore(units[i].Start + 1);
+                state.Html.Append(container.Open);
+                RenderUnits(state, children, units[i].Start, units[i].End, depth + 1);
+                state.Html.Append(container.Close);
                 i++;
                 continue;
             }
             var j = i;
-            while (j + 1 < units.Count && marked[j + 1]) j++;
-            var prevEnd = i == 0 ? 0 : units[i - 1].End;
-            var nextStart = j + 1 < units.Count ? units[j + 1].Start : text.Length;
+            while (j + 1 < units.Count && marked[j + 1] && Container(units[j + 1].Block) is null) j++;
+            // Inside a list item or quote, the text before its first block is its marker ("- ", "> "): never shown twice.
+            var prevEnd = i > 0 ? units[i - 1].End : depth == 0 ? from : units[0].Start;
+            var nextStart = j + 1 < units.Count ? units[j + 1].Start : to;
             var last = j + 1 == units.Count;
             // The findings shown here: those over these blocks or in the blank space just before them (or after, at the end).
-            var inside = findings.Where(f =>
+            var inside = state.Findings.Where(f =>
             {
                 var (s, e) = Clip(f.Finding.Location!.Span, text.Length);
-                return s < e ? s < nextStart && e > prevEnd || last && s >= prevEnd : s >= prevEnd && (s < nextStart || last);
+                return s < e ? s < nextStart && e > prevEnd || last && s >= prevEnd && s < to : s >= (i == 0 ? from : prevEnd) && (s < nextStart || last && s <= to);
             }).ToList();
             var region = (Start: units[i].Start, End: units[j].End);
             foreach (var f in inside)
             {
                 var (s, e) = Clip(f.Finding.Location!.Span, text.Length);
-                region = (Math.Min(region.Start, Math.Max(s, prevEnd)), Math.Max(region.End, Math.Min(e, last ? text.Length : nextStart)));
+                region = (Math.Min(region.Start, Math.Max(s, prevEnd)), Math.Max(region.End, Math.Min(e, last ? to : nextStart)));
             }
-            LabelsBefore(region.End);
-            WriteSource(html, text, region.Start, region.End, inside);
+            state.LabelsBefore(region.End);
+            WriteSource(state.Html, text, region.Start, region.End, inside, state.Anchored);
             i = j + 1;
         }
-        LabelsBefore(int.MaxValue);
-        if (units.Count == 0 && findings.Count > 0) WriteSource(html, text, 0, text.Length, findings);
     }
 
-    /// <summary>One rendered unit: a top-level block's range in the message and its HTML (null: show as written).</summary>
-    private readonly record struct Unit(int Start, int End, string? Html);
+    private string Rendered(State state, Unit unit)
+    {
+        if (unit.Block is null) return Plain(state.Text, unit);
+        try
+        {
+            state.Renderer ??= markdown.NewRenderer();
+            return state.Renderer.Render(unit.Block);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException or IndexOutOfRangeException)
+        {
+            return Plain(state.Text, unit);
+        }
+    }
 
-    private List<Unit> Units(string text, MessageDocument? document)
+    /// <summary>The tags around a list, a list item or a quote; null for blocks that are shown whole.</summary>
+    private static (Markdig.Syntax.ContainerBlock Block, string Open, string Close)? Container(MarkdigBlock? block) => block switch
+    {
+        Markdig.Syntax.ListBlock { IsOrdered: true } l => (l, l.OrderedStart is { } n && n != "1" && n.All(char.IsAsciiDigit) && n.Length < 10 ? $"<ol start=\"{n}\">\n" : "<ol>\n", "</ol>\n"),
+        Markdig.Syntax.ListBlock l => (l, "<ul>\n", "</ul>\n"),
+        Markdig.Syntax.ListItemBlock li => (li, "<li>", "</li>\n"),
+        Markdig.Syntax.QuoteBlock q => (q, "<blockquote>\n", "</blockquote>\n"),
+        _ => null,
+    };
+
+    private static List<Unit> Children(State state, (Markdig.Syntax.ContainerBlock Block, string Open, string Close) container) =>
+        Ranges(state.Text, container.Block);
+
+    private List<Unit> Units(string text, MessageDocument? document, State state)
+    {
+        if (text.Length == 0) return [];
+        if (text.Length > MaxMarkdownLength || ReadAsPlainText(text, document) || markdown.Parse(text) is not { } parsed)
+            return [new Unit(0, text.Length, null)];
+        return Ranges(text, parsed);
+    }
+
+    /// <summary>The children of <paramref name="container"/> with their ranges in the message, in order, not overlapping.</summary>
+    private static List<Unit> Ranges(string text, Markdig.Syntax.ContainerBlock container)
     {
         var units = new List<Unit>();
-        if (text.Length == 0) return units;
-        if (text.Length > MaxMarkdownLength || ReadAsPlainText(text, document) || markdown.Parse(text) is not { } parsed)
-        {
-            units.Add(new Unit(0, text.Length, null));
-            return units;
-        }
-        var blocks = new List<MarkdigBlock>();
-        var ranges = new List<(int Start, int End)>();
-        foreach (MarkdigBlock block in parsed)
+        foreach (var block in container)
         {
             if (block.Span.IsEmpty || block.Span.Start < 0) continue;
             var start = Math.Clamp(block.Span.Start, 0, text.Length);
             var end = Math.Clamp(block.Span.End + 1, start, text.Length); // Markdig's End is inclusive
-            if (ranges.Count > 0 && start < ranges[^1].End) start = ranges[^1].End;
+            if (units.Count > 0 && start < units[^1].End) start = units[^1].End;
             if (end <= start) continue;
-            blocks.Add(block);
-            ranges.Add((start, end));
+            units.Add(new Unit(start, end, block));
         }
-        IReadOnlyList<string?> rendered;
-        try
-        {
-            rendered = markdown.RenderEach(blocks);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException or IndexOutOfRangeException)
-        {
-            rendered = new string?[blocks.Count]; // shown as written
-        }
-        for (var i = 0; i < blocks.Count; i++) units.Add(new Unit(ranges[i].Start, ranges[i].End, rendered[i]));
         return units;
     }
 
@@ -165,7 +225,7 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
     /// Writes text[start, end) escaped, with a <c>mark</c> over every piece some finding covers and an anchor
     /// (<c>id="f-N"</c>) where each finding starts, then the findings' notes.
     /// </summary>
-    internal static void WriteSource(StringBuilder html, string text, int start, int end, IReadOnlyList<PageFinding> findings)
+    internal static void WriteSource(StringBuilder html, string text, int start, int end, IReadOnlyList<PageFinding> findings, HashSet<int> anchored)
     {
         var spans = findings.Select(f => (F: f, Range: Clip(f.Finding.Location!.Span, text.Length))).ToList();
         var cuts = new SortedSet<int> { start, end };
@@ -175,15 +235,13 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
             if (r.End > start && r.End < end) cuts.Add(r.End);
         }
         html.Append("<div class=\"src\">");
-        var anchored = new HashSet<int>();
         var bounds = cuts.ToList();
         for (var k = 0; k < bounds.Count; k++)
         {
             var a = bounds[k];
             foreach (var (f, r) in spans)
             {
-                if (anchored.Contains(f.Number) || Math.Max(r.Start, start) != a) continue;
-                anchored.Add(f.Number);
+                if (Math.Max(r.Start, start) != a || !anchored.Add(f.Number)) continue;
                 html.Append("<span class=\"anchor\" id=\"f-").Append(f.Number).Append("\"></span>");
                 if (r.Start == r.End)
                     html.Append("<mark class=\"").Append(f.Classes).Append(" empty\" data-f=\"").Append(f.Number)

@@ -44,26 +44,41 @@ public sealed class SafeMarkdown
     }
 
     /// <summary>The HTML of one block of a document returned by <see cref="Parse"/>.</summary>
-    public string Render(Block block) => RenderEach([block])[0];
+    public string Render(Block block) => NewRenderer().Render(block);
 
-    /// <summary>The HTML of each of <paramref name="blocks"/>, through one renderer (setting one up costs more than a block).</summary>
+    /// <summary>The HTML of each of <paramref name="blocks"/>, through one renderer.</summary>
     public IReadOnlyList<string> RenderEach(IReadOnlyList<Block> blocks)
     {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Add(new LatexInlineRenderer());
-        renderer.ObjectRenderers.Add(new LatexBlockRenderer());
-        var html = new string[blocks.Count];
-        var text = writer.GetStringBuilder();
-        for (var i = 0; i < blocks.Count; i++)
+        var renderer = NewRenderer();
+        return blocks.Select(renderer.Render).ToList();
+    }
+
+    /// <summary>A renderer for the blocks of one message: setting one up costs more than rendering a block.</summary>
+    public BlockRenderer NewRenderer() => new(_pipeline);
+
+    /// <summary>Renders blocks one at a time through one Markdig <see cref="HtmlRenderer"/>. Not thread-safe.</summary>
+    public sealed class BlockRenderer
+    {
+        private readonly StringWriter _writer = new();
+        private readonly HtmlRenderer _renderer;
+
+        internal BlockRenderer(MarkdownPipeline pipeline)
         {
-            text.Clear();
-            renderer.Render(blocks[i]);
-            writer.Flush();
-            html[i] = text.ToString();
+            _renderer = new HtmlRenderer(_writer);
+            pipeline.Setup(_renderer);
+            _renderer.ObjectRenderers.Add(new LatexInlineRenderer());
+            _renderer.ObjectRenderers.Add(new LatexBlockRenderer());
         }
-        return html;
+
+        /// <summary>The HTML of <paramref name="block"/>.</summary>
+        public string Render(Block block)
+        {
+            var text = _writer.GetStringBuilder();
+            text.Clear();
+            _renderer.Render(block);
+            _writer.Flush();
+            return text.ToString();
+        }
     }
 
     /// <summary>The whole of <paramref name="text"/> rendered (tests and small snippets).</summary>

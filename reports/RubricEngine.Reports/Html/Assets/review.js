@@ -109,7 +109,7 @@
   // ---- student pages ----
   function typeset() {
     if (typeof katex === 'undefined') return;
-    document.querySelectorAll('.md .math').forEach(function (el) {
+    document.querySelectorAll('.conversation .math').forEach(function (el) {
       var tex = el.textContent.trim();
       var display = el.tagName === 'DIV' || el.classList.contains('display');
       var m = /^(\\\(|\\\[|\$\$|\$)([\s\S]*?)(\\\)|\\\]|\$\$|\$)$/.exec(tex);

@@ -164,4 +164,23 @@ public sealed class HtmlRenderingTests
         Assert.That(html, Does.Not.Contain("<blockquote"));
         Assert.That(MarkedText(html)[1], Is.EqualTo(expected[0]));
     }
+    [Test]
+    public void A_finding_in_one_list_item_keeps_the_list_and_the_other_items_rendered()
+    {
+        var (text, findings, expected) = Markup("Figures:\n\n1. **Time:** about {|HW7-03:~18 hours|} before\n2. **Accuracy:** 94%\n   - nested *note*\n");
+        var html = Render(text, findings);
+        Assert.That(MarkedText(html)[1], Is.EqualTo(expected[0]));
+        Assert.That(html, Does.Contain("<ol>").And.Contain("<strong>Accuracy:</strong>").And.Contain("<em>note</em>"));
+        Assert.That(Regex.Matches(html, "<li>").Count, Is.EqualTo(3), "every item keeps its bullet, the highlighted one too");
+    }
+    [Test]
+    public void A_finding_across_two_list_items_is_highlighted_in_both_with_one_anchor()
+    {
+        var (text, findings, expected) = Markup("- first {|HW7-04:item ends\n- second item|} goes on\n- third");
+        var html = Render(text, findings);
+        // Every character of the span is highlighted except the list structure between the items (newline, marker).
+        Assert.That(MarkedText(html)[1], Is.EqualTo(expected[0].Replace("\n- ", "")));
+        Assert.That(Regex.Matches(html, "id=\"f-1\"").Count, Is.EqualTo(1));
+        Assert.That(html, Does.Contain("<li>third</li>").Or.Contain("<p>third</p>"));
+    }
 }

@@ -174,7 +174,7 @@ public sealed class ReviewSiteBrowserTests
         var pages = Directory.GetFiles(Path.Combine(_site, "students"), "*.html").Where(f => File.ReadAllText(f).Contains("class=\"math", StringComparison.Ordinal)).ToList();
         Assume.That(pages, Is.Not.Empty, "a hw7 sample with math");
         var w = await Open("students/" + Path.GetFileName(pages[0]));
-        Assert.That(await Eval<int>(w.Page, "document.querySelectorAll('.md .katex').length"), Is.GreaterThan(0));
+        Assert.That(await Eval<int>(w.Page, "document.querySelectorAll('.conversation .katex').length"), Is.GreaterThan(0));
         Assert.That(w.Requests, Is.Empty, "nothing but local files is requested (fonts included)");
         Assert.That(await Eval<string[]>(w.Page, "window.__csp"), Is.Empty);
     }
