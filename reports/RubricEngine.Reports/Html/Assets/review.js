@@ -5,9 +5,8 @@
   var PAGE = 100;
 
   function csv(value) {
+    // Quoted as CSV only: a student id must reach --overrides exactly as the trace wrote it.
     var s = String(value == null ? '' : value);
-    // A leading = + - @ would be a formula if the CSV is ever opened in a spreadsheet.
-    if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = "'" + s;
     return /[",\r\n]/.test(s) || s !== s.trim() ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 

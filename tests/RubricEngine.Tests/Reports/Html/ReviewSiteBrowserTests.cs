@@ -162,6 +162,10 @@ public sealed class ReviewSiteBrowserTests
         await page.TypeAsync("#fix-reason", "checked by hand, in the blog");
         var line = await Eval<string>(page, "document.getElementById('fix-line').value");
         Assert.That(line, Does.Match(@"^3031003,HW7-0\d,[0-9.]+,""checked by hand, in the blog"",$"));
+        // The line is what --overrides reads: parsed back by the real reader, it is one valid override.
+        var set = RubricEngine.Reports.Overrides.OverrideFile.Parse(new StringReader("student,rule,points,reason,grader\n" + line), "overrides.csv");
+        Assert.That(set.Errors, Is.Empty);
+        Assert.That(set.Overrides.Select(o => (o.Student, o.Reason)), Is.EqualTo(new[] { ("3031003", "checked by hand, in the blog") }));
         await page.ClickAsync(".seg-label button.fix");
         Assert.That(await Eval<string>(page, "document.getElementById('fix-line').value"), Does.Match(@"^03-carol-retry-problem-4,\d+,[0-9a-z.]+$"));
         Assert.That(await Eval<string[]>(page, "window.__csp"), Is.Empty);
@@ -177,6 +181,22 @@ public sealed class ReviewSiteBrowserTests
         Assert.That(await Eval<int>(w.Page, "document.querySelectorAll('.conversation .katex').length"), Is.GreaterThan(0));
         Assert.That(w.Requests, Is.Empty, "nothing but local files is requested (fonts included)");
         Assert.That(await Eval<string[]>(w.Page, "window.__csp"), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_fix_line_keeps_a_hostile_student_id_exactly()
+    {
+        var index = await Open("index.html");
+        var href = await Eval<string>(index.Page, "JSON.parse(document.getElementById('data').textContent).rows.find(r => r.t === 'hostile-1').h");
+        await index.Page.CloseAsync();
+        var page = (await Open(href)).Page;
+        await page.ClickAsync(".criteria button.fix");
+        await page.TypeAsync("#fix-reason", "a \"quoted\", reason");
+        var line = await Eval<string>(page, "document.getElementById('fix-line').value");
+        var set = RubricEngine.Reports.Overrides.OverrideFile.Parse(new StringReader("student,rule,points,reason,grader\n" + line), "overrides.csv");
+        Assert.That(set.Errors, Is.Empty, line);
+        Assert.That(set.Overrides.Single().Student, Is.EqualTo("\"><script>window.__pwned='id'</script>"));
+        Assert.That(set.Overrides.Single().Reason, Is.EqualTo("a \"quoted\", reason"));
     }
 
     [TestCase("hostile-1")]
