@@ -86,6 +86,8 @@ public sealed class HtmlReviewWriter : IGradeSink
         _queue.CompleteAdding();
         Task.WaitAll(_workers);
         if (_failure is not null) throw new IOException($"{_target}: the review site could not be written: {_failure.Message}", _failure);
+        // A run that graded nothing never replaces a site that shows grades (the temporary folder goes at Dispose).
+        if (_rows.Count == 0 && Directory.Exists(_site.Target)) return;
         var index = IndexPage.Render(_context, _rows, run, confidenceKnown: _options.LowConfidence is not null && _options.ReadFile is not null);
         File.WriteAllText(Path.Combine(_site.Temporary, "index.html"), index, Utf8);
         _site.Commit();

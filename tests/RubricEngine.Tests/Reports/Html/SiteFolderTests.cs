@@ -61,4 +61,22 @@ public sealed class SiteFolderTests
         Assert.That(e!.Message, Does.Contain("not a review site written by rubric"));
         Assert.That(File.ReadAllText(Path.Combine(Site, "thesis.tex")), Is.EqualTo("years of work"));
     }
+
+    [Test]
+    public void A_run_that_graded_nothing_keeps_the_previous_site()
+    {
+        using (var first = new SiteFolder(Site))
+        {
+            File.WriteAllText(Path.Combine(first.Temporary, "index.html"), "grades");
+            first.Commit();
+        }
+        var context = new RubricEngine.Reports.ReportContext(Hw7Example.Rubric, "test", DateTimeOffset.UnixEpoch);
+        using (var writer = new HtmlReviewWriter(Site))
+        {
+            writer.Begin(context);
+            writer.Complete(RubricEngine.Tests.Reports.GradeBuilder.Run());
+        }
+        Assert.That(File.ReadAllText(Path.Combine(Site, "index.html")), Is.EqualTo("grades"));
+        Assert.That(Leftovers(), Is.Empty);
+    }
 }
