@@ -39,7 +39,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
 
         var sinks = OpenSinks(settings);
-        if (settings.Html is not null) sinks.Add(new HtmlReviewWriter(settings.Html, new HtmlReviewOptions { ReadFile = f => reader.ReadFile(f), Parallelism = settings.Threads ?? Environment.ProcessorCount }));
+        if (settings.Html is not null) sinks.Add(new HtmlReviewWriter(settings.Html, new HtmlReviewOptions { ReadFile = f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), Parallelism = settings.Threads ?? Environment.ProcessorCount }));
         var keepAll = settings.Output is not null || settings.Into is not null;
         var grades = new List<TraceGrade>();
         var errors = new List<TraceError>();
