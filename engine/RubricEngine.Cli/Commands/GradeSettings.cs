@@ -44,6 +44,10 @@ public sealed class GradeSettings : CommandSettings
     [Description("Folder for one Markdown feedback file per student.")]
     public string? Feedback { get; init; }
 
+    [CommandOption("--html <DIR>")]
+    [Description("Folder for a static review site (index.html and one page per student); opens from disk, no server.")]
+    public string? Html { get; init; }
+
     [CommandOption("--into <FILE>")]
     [Description("Existing gradebook (.xlsx or .csv) to update in place; a backup is written first.")]
     public string? Into { get; init; }
@@ -105,8 +109,8 @@ public sealed class GradeSettings : CommandSettings
     public override ValidationResult Validate()
     {
         if (Traces.Length == 0) return ValidationResult.Error("Name at least one trace file or folder.");
-        if (Output is null && Csv is null && Sarif is null && Feedback is null && Into is null)
-            return ValidationResult.Error("Say where grades go: -o grades.xlsx, --csv, --sarif, --feedback or --into.");
+        if (Output is null && Csv is null && Sarif is null && Feedback is null && Into is null && Html is null)
+            return ValidationResult.Error("Say where grades go: -o grades.xlsx, --csv, --sarif, --feedback, --html or --into.");
         if (Output is not null && !Output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             return ValidationResult.Error($"-o must name an .xlsx file (got '{Output}'); use --csv for CSV.");
         if (CsvFormat is not ("canvas" or "gradescope" or "plain"))

@@ -7,6 +7,7 @@ using RubricEngine.Reports.Csv;
 using RubricEngine.Reports.Excel;
 using RubricEngine.Reports.Feedback;
 using RubricEngine.Reports.Gradebook;
+using RubricEngine.Reports.Html;
 using RubricEngine.Reports.Overrides;
 using RubricEngine.Reports.Safety;
 using RubricEngine.Reports.Sarif;
@@ -38,6 +39,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
 
         var sinks = OpenSinks(settings);
+        if (settings.Html is not null) sinks.Add(new HtmlReviewWriter(settings.Html, new HtmlReviewOptions { ReadFile = f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), Parallelism = settings.Threads ?? Environment.ProcessorCount }));
         var keepAll = settings.Output is not null || settings.Into is not null;
         var grades = new List<TraceGrade>();
         var errors = new List<TraceError>();
@@ -204,7 +206,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
 
     private void PrintWritten(GradeSettings s)
     {
-        foreach (var (label, path) in new[] { ("gradebook", s.Output), ("CSV", s.Csv), ("SARIF", s.Sarif), ("feedback", s.Feedback) })
+        foreach (var (label, path) in new[] { ("gradebook", s.Output), ("CSV", s.Csv), ("SARIF", s.Sarif), ("feedback", s.Feedback), ("review site", s.Html) })
             if (path is not null) output.WriteLine($"Wrote {label}: {path}");
     }
 
