@@ -7,6 +7,7 @@ using RubricEngine.Reports.Csv;
 using RubricEngine.Reports.Excel;
 using RubricEngine.Reports.Feedback;
 using RubricEngine.Reports.Gradebook;
+using RubricEngine.Reports.IO;
 using RubricEngine.Reports.Overrides;
 using RubricEngine.Reports.Safety;
 using RubricEngine.Reports.Sarif;
@@ -37,7 +38,8 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var verbosity = ParseVerbosity(settings.Verbosity);
         var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
 
-        var sinks = OpenSinks(settings);
+        var policy = OutputPolicy.FromEnvironment(output.WriteLine);
+        var sinks = OpenSinks(settings, policy);
         var keepAll = settings.Output is not null || settings.Into is not null;
         var grades = new List<TraceGrade>();
         var errors = new List<TraceError>();
@@ -95,19 +97,36 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                 foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)))) Consume(r);
             }
 
+            if (summary.Count == 0)
+            {
+                // A run that read no trace (a mistyped folder, an empty one, every file broken) replaces nothing.
+                summary.Print(console, errors.Count);
+                throw new UserErrorException(NothingGraded(settings, errors.Count));
+            }
             var run = new RunInfo(Path.GetFullPath(settings.Rubric), definition.Title, rubric.Sha256, EngineInfo.Version,
                 started, DateTimeOffset.Now, summary.Count, errors, RunOptions(settings));
-            foreach (var sink in sinks) sink.Complete(run);
-            ReportSinkWarnings(sinks);
-            if (settings.Output is not null)
-                ExcelGradebookWriter.Write(settings.Output, definition, grades, run);
-            if (settings.Into is not null)
-                UpdateGradebook(settings, definition, grades, started);
+            var replaced = new List<(string Label, string Shown, ReplaceResult? Result)>();
+            try
+            {
+                foreach (var sink in sinks) sink.Complete(run);
+                ReportSinkWarnings(sinks);
+                if (settings.Output is not null)
+                    replaced.Add(("gradebook", settings.Output, ExcelGradebookWriter.Write(settings.Output, definition, grades, run, policy: policy)));
+                if (settings.Into is not null)
+                    UpdateGradebook(settings, definition, grades, started, policy);
+            }
+            catch (OutputLockTimeoutException e)
+            {
+                throw new UserErrorException(e.Message);
+            }
             if (overrides is not null)
                 foreach (var unused in overrides.Unused()) output.WriteLine(unused.ToString());
 
             summary.Print(console, errors.Count);
-            PrintWritten(settings);
+            if (settings.Csv is not null) replaced.Add(("CSV", settings.Csv, FileResult(sinks, settings.Csv)));
+            if (settings.Sarif is not null) replaced.Add(("SARIF", settings.Sarif, FileResult(sinks, settings.Sarif)));
+            if (settings.Feedback is not null) replaced.Add(("feedback", settings.Feedback, null));
+            PrintWritten(replaced);
         }
         finally
         {
@@ -127,7 +146,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         return applier;
     }
 
-    private static List<IGradeSink> OpenSinks(GradeSettings settings)
+    private static List<IGradeSink> OpenSinks(GradeSettings settings, OutputPolicy policy)
     {
         var sinks = new List<IGradeSink>();
         try
@@ -140,11 +159,11 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                     Format = settings.CsvFormat switch { "canvas" => CsvGradeFormat.Canvas, "gradescope" => CsvGradeFormat.Gradescope, _ => CsvGradeFormat.Plain },
                     AssignmentName = settings.Assignment,
                     Roster = roster,
-                }));
+                }, policy));
             }
             if (settings.Sarif is not null)
-                sinks.Add(SarifWriter.ToFile(settings.Sarif, new SarifOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(settings.Sarif)) }));
-            if (settings.Feedback is not null) sinks.Add(new FeedbackWriter(settings.Feedback));
+                sinks.Add(SarifWriter.ToFile(settings.Sarif, new SarifOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(settings.Sarif)) }, policy));
+            if (settings.Feedback is not null) sinks.Add(new FeedbackWriter(settings.Feedback, policy));
         }
         catch (CanvasRosterException e)
         {
@@ -161,7 +180,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                 foreach (var u in csv.Inner.Unmatched) output.WriteLine(u.ToString());
     }
 
-    private void UpdateGradebook(GradeSettings settings, RubricDefinition definition, IReadOnlyList<TraceGrade> grades, DateTimeOffset now)
+    private void UpdateGradebook(GradeSettings settings, RubricDefinition definition, IReadOnlyList<TraceGrade> grades, DateTimeOffset now, OutputPolicy policy)
     {
         try
         {
@@ -172,7 +191,10 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                 PerCriterion = settings.PerCriterion,
                 Rules = GradebookRule.From(definition),
                 Now = now,
+                Policy = policy,
             });
+            if (report.Reapplied > 0)
+                output.WriteLine($"{settings.Into}: note: the gradebook was saved by somebody else while this run wrote it; read it again and wrote this run's columns into their version.");
             output.WriteLine($"Updated {report.StudentsUpdated} students in {report.Path} (backup: {report.BackupPath}).");
             foreach (var s in report.StudentsWithoutTrace) output.WriteLine($"{settings.Into}: warning: no trace for student {s}");
             foreach (var t in report.TracesWithoutStudent) output.WriteLine($"{t}: warning: no student in {settings.Into} matches this trace");
@@ -184,10 +206,39 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         }
     }
 
-    private void PrintWritten(GradeSettings s)
+    private void PrintWritten(IEnumerable<(string Label, string Shown, ReplaceResult? Result)> written)
     {
-        foreach (var (label, path) in new[] { ("gradebook", s.Output), ("CSV", s.Csv), ("SARIF", s.Sarif), ("feedback", s.Feedback) })
-            if (path is not null) output.WriteLine($"Wrote {label}: {path}");
+        foreach (var (label, shown, result) in written)
+        {
+            if (result?.ChangedSinceStart == true)
+                output.WriteLine($"{shown}: note: another run (or a person) wrote this file after this run started; it was replaced with this run's {label}.");
+            if (result?.BackupPath is { } backup)
+                output.WriteLine($"{shown}: note: kept the replaced file as {backup} ({result.BackupReason}).");
+            output.WriteLine($"Wrote {label}: {shown}");
+        }
+    }
+
+    private static ReplaceResult? FileResult(IEnumerable<IGradeSink> sinks, string path)
+    {
+        var full = Path.GetFullPath(path);
+        return sinks.Select(s => s switch
+        {
+            FileGradeSink<CsvGradeSink> c when c.Path == full => c.Result,
+            FileGradeSink<SarifWriter> x when x.Path == full => x.Result,
+            _ => null,
+        }).FirstOrDefault(r => r is not null);
+    }
+
+    /// <summary>"error: nothing graded; grades.xlsx left as it was" — naming every output the run would have written.</summary>
+    private static string NothingGraded(GradeSettings s, int errors)
+    {
+        var outputs = new[] { s.Output, s.Csv, s.Sarif, s.Into }.OfType<string>().ToList();
+        var kept = outputs.Where(File.Exists).ToList();
+        var text = "error: nothing graded";
+        if (kept.Count > 0) text += $"; {string.Join(", ", kept)} left as {(kept.Count == 1 ? "it was" : "they were")}";
+        var absent = outputs.Except(kept).ToList();
+        if (absent.Count > 0) text += $"; {string.Join(", ", absent)} not written";
+        return text + (errors > 0 ? " (no trace could be read: see the errors above)." : $" (no trace file was found in {string.Join(", ", s.Traces)}).");
     }
 
     /// <summary>The findings to print; null for "summary", which prints only the closing table.</summary>

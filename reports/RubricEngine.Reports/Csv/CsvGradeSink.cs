@@ -1,5 +1,6 @@
 using CsvHelper;
 using RubricEngine.Grading;
+using RubricEngine.Reports.IO;
 using RubricEngine.Reports.Safety;
 
 namespace RubricEngine.Reports.Csv;
@@ -26,9 +27,12 @@ public sealed class CsvGradeSink : IGradeSink
         };
     }
 
-    /// <summary>A CSV file written atomically: it appears only after <see cref="IGradeSink.Complete"/>.</summary>
-    public static FileGradeSink<CsvGradeSink> ToFile(string path, CsvExportOptions options) =>
-        new(path, stream => new CsvGradeSink(stream, options));
+    /// <summary>
+    /// A CSV file written atomically: it appears only after <see cref="IGradeSink.Complete"/>; a file it replaces
+    /// that held more students is kept as a backup (<see cref="ShrinkingOutput"/>).
+    /// </summary>
+    public static FileGradeSink<CsvGradeSink> ToFile(string path, CsvExportOptions options, OutputPolicy? policy = null) =>
+        new(path, stream => new CsvGradeSink(stream, options), policy, new ReplaceOptions { BackupIf = ShrinkingOutput.Csv });
 
     /// <summary>Traces without a row (Canvas with a roster): known after <see cref="Complete"/>.</summary>
     public IReadOnlyList<UnmatchedStudent> Unmatched => _layout.Unmatched;

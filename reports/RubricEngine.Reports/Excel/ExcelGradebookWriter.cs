@@ -22,14 +22,18 @@ public static class ExcelGradebookWriter
     private const string DocRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     /// <summary>Writes the workbook for <paramref name="rubric"/>'s enabled rules to <paramref name="path"/>.</summary>
-    public static void Write(string path, RubricDefinition rubric, IReadOnlyList<TraceGrade> grades, RunInfo run, ExcelGradebookOptions? options = null) =>
-        Write(path, GradebookRule.From(rubric), grades, run, options);
+    public static ReplaceResult Write(string path, RubricDefinition rubric, IReadOnlyList<TraceGrade> grades, RunInfo run,
+        ExcelGradebookOptions? options = null, OutputPolicy? policy = null) =>
+        Write(path, GradebookRule.From(rubric), grades, run, options, policy);
 
-    /// <summary>Writes the workbook to <paramref name="path"/> through a temporary file and a rename.</summary>
-    public static void Write(string path, IReadOnlyList<GradebookRule> rules, IReadOnlyList<TraceGrade> grades, RunInfo run, ExcelGradebookOptions? options = null)
-    {
-        AtomicFile.Write(path, stream => Write(stream, rules, grades, run, options));
-    }
+    /// <summary>
+    /// Writes the workbook to <paramref name="path"/> through a temporary file and a rename, under the file's lock;
+    /// a workbook it replaces whose Grades sheet held more students is kept as a backup.
+    /// </summary>
+    public static ReplaceResult Write(string path, IReadOnlyList<GradebookRule> rules, IReadOnlyList<TraceGrade> grades, RunInfo run,
+        ExcelGradebookOptions? options = null, OutputPolicy? policy = null) =>
+        AtomicFile.Write(path, stream => Write(stream, rules, grades, run, options), policy,
+            new ReplaceOptions { BackupIf = Safety.ShrinkingOutput.Xlsx(grades.Count) });
 
     /// <summary>Writes the workbook to <paramref name="stream"/>, which must be writable (and is left open).</summary>
     public static void Write(Stream stream, IReadOnlyList<GradebookRule> rules, IReadOnlyList<TraceGrade> grades, RunInfo run, ExcelGradebookOptions? options = null)

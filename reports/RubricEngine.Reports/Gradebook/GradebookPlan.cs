@@ -66,6 +66,12 @@ internal sealed class GradebookPlan
     public List<string> StudentsWithoutTrace { get; } = [];
     public List<KeptOverride> KeptOverrides { get; } = [];
     public List<string> AddedColumns { get; } = [];
+
+    /// <summary>
+    /// What each cell this update writes held when the gradebook was read, by student key and column: compared
+    /// between two reads to tell a cell a person changed meanwhile.
+    /// </summary>
+    public Dictionary<(string Student, string Column), string> CellsRead { get; } = [];
     public int Updated { get; set; }
 
     /// <summary>The index of the key column among <paramref name="headers"/>, or -1.</summary>
@@ -119,7 +125,7 @@ internal sealed class GradebookPlan
 
     public static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    public UpdateReport Report(string path, string backup) => new(
+    public UpdateReport Report(string path, string backup, int reapplied) => new(
         path,
         backup,
         Updated,
@@ -127,7 +133,8 @@ internal sealed class GradebookPlan
         StudentsWithoutTrace,
         _byKey.Keys.Where(k => !_matched.Contains(k)).Order(StringComparer.Ordinal).Concat(TracesWithoutKey).ToList(),
         KeptOverrides,
-        Duplicates);
+        Duplicates,
+        reapplied);
 
     private static string Normalize(string? value) => value?.Trim() ?? "";
 
