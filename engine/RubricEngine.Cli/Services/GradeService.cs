@@ -177,7 +177,10 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
     {
         foreach (var sink in sinks)
             if (sink is FileGradeSink<CsvGradeSink> csv)
+            {
                 foreach (var u in csv.Inner.Unmatched) output.WriteLine(u.ToString());
+                foreach (var n in csv.Inner.NotGraded) output.WriteLine(n);
+            }
     }
 
     private void UpdateGradebook(GradeSettings settings, RubricDefinition definition, IReadOnlyList<TraceGrade> grades, DateTimeOffset now, OutputPolicy policy)
@@ -198,6 +201,8 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             output.WriteLine($"Updated {report.StudentsUpdated} students in {report.Path} (backup: {report.BackupPath}).");
             foreach (var s in report.StudentsWithoutTrace) output.WriteLine($"{settings.Into}: warning: no trace for student {s}");
             foreach (var t in report.TracesWithoutStudent) output.WriteLine($"{t}: warning: no student in {settings.Into} matches this trace");
+            foreach (var g in grades.Where(g => g.IsPartial()))
+                output.WriteLine($"{settings.Into}: warning: total of {g.Student.Id} not written, {g.PartialText()}; the cell was left as it was");
             foreach (var k in report.KeptOverrides) output.WriteLine($"{settings.Into}: note: kept manual value for {k.Student} in '{k.Column}' ({k.Existing}; computed {k.Computed})");
         }
         catch (GradebookUpdateException e)

@@ -13,6 +13,8 @@ public sealed class CsvGradeSink : IGradeSink
 {
     private readonly CsvWriter _csv;
     private readonly ICsvLayout _layout;
+    private readonly bool _hasComments;
+    private readonly List<string> _notGraded = [];
     private bool _begun;
 
     /// <summary>Writes to <paramref name="stream"/> (left open).</summary>
@@ -25,6 +27,7 @@ public sealed class CsvGradeSink : IGradeSink
             CsvGradeFormat.Gradescope => new GradescopeCsvLayout(),
             _ => new PlainCsvLayout(),
         };
+        _hasComments = options.Format == CsvGradeFormat.Plain;
     }
 
     /// <summary>
@@ -37,6 +40,12 @@ public sealed class CsvGradeSink : IGradeSink
     /// <summary>Traces without a row (Canvas with a roster): known after <see cref="Complete"/>.</summary>
     public IReadOnlyList<UnmatchedStudent> Unmatched => _layout.Unmatched;
 
+    /// <summary>
+    /// For layouts without a comment column (Canvas, Gradescope): one warning per trace whose score was left empty
+    /// because a criterion was not graded, with the reason.
+    /// </summary>
+    public IReadOnlyList<string> NotGraded => _notGraded;
+
     public void Begin(ReportContext context)
     {
         _layout.WriteHeader(_csv, context);
@@ -47,6 +56,9 @@ public sealed class CsvGradeSink : IGradeSink
     {
         if (!_begun) throw new InvalidOperationException("Begin must be called before Add.");
         _layout.WriteGrade(_csv, grade);
+        if (!_hasComments && grade.IsPartial())
+            _notGraded.Add($"{grade.File}: warning: the score of {grade.Student.Id} is left empty in the CSV, {grade.PartialText()}: " +
+                string.Join(" ", grade.Criteria.Where(c => c.IsNotGraded()).Select(c => $"{c.Rule.Id}: {c.Comment}")));
     }
 
     public void Complete(RunInfo run)

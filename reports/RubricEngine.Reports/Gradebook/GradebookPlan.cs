@@ -104,12 +104,16 @@ internal sealed class GradebookPlan
         return null;
     }
 
-    /// <summary>The value to write in <paramref name="column"/> for <paramref name="grade"/>; null when the trace lacks the criterion.</summary>
+    /// <summary>
+    /// The value to write in <paramref name="column"/> for <paramref name="grade"/>; null when the trace lacks the
+    /// criterion or it was not graded — and for the total when any criterion was not graded: a partial total in a
+    /// course gradebook reads as the grade.
+    /// </summary>
     public static double? ValueOf(TraceGrade grade, TargetColumn column)
     {
-        if (column.RuleId is null) return Round(grade.Total);
+        if (column.RuleId is null) return grade.IsPartial() ? null : Round(grade.Total);
         var c = grade.Criteria.FirstOrDefault(r => r.Rule.Id == column.RuleId);
-        return c is null ? null : Round(c.Points);
+        return c?.GradedPoints() is { } points ? Round(points) : null;
     }
 
     /// <summary>Points possible of <paramref name="column"/>, for the Points Possible row.</summary>

@@ -114,7 +114,7 @@ public sealed class NoLostDataTests
         var names = Directory.GetFiles(_temp["out"]).Select(Path.GetFileName).ToList();
         Assert.That(names.Where(n => n is not ("grades.xlsx" or "grades.csv")),
             Has.All.Match(@"^(\.grades\.(xlsx|csv)\.[0-9a-f]{32}\.tmp|\.grades\.(xlsx|csv)\.lock|grades\.(xlsx|csv)\.[0-9-]+T[0-9]{6}(-[0-9]+)?\.bak)$"));
-        TestContext.Out.WriteLine($"full run {fullRun.TotalMilliseconds:0} ms; outcomes: {string.Join(", ", outcomes.GroupBy(o => o).Select(g => $"{g.Key} {g.Count()}"))}; temp leftovers {names.Count(n => n.EndsWith(".tmp", StringComparison.Ordinal))}");
+        TestContext.Out.WriteLine($"full run {fullRun.TotalMilliseconds:0} ms; outcomes: {string.Join(", ", outcomes.GroupBy(o => o).Select(g => $"{g.Key} {g.Count()}"))}; temp leftovers {names.Count(n => n!.EndsWith(".tmp", StringComparison.Ordinal))}");
         Assert.That(outcomes, Does.Contain("old").Or.Contain("new"), "at least some kills landed mid-run");
     }
 
