@@ -129,7 +129,7 @@ public sealed class OutputLock : IDisposable
     }
 
     private static string Describe(string? holder, string lockPath) =>
-        string.IsNullOrWhiteSpace(holder) ? $"it holds {Path.GetFileName(lockPath)}" : "held by " + holder.Trim();
+        string.IsNullOrWhiteSpace(holder) ? $"lock file {Path.GetFileName(lockPath)}" : "held by " + holder.Trim();
 
     /// <summary>
     /// The holder's line. .NET takes a shared lock to read, which the holder's exclusive lock refuses, so on Unix the

@@ -23,21 +23,7 @@ public sealed class NoLostDataTests
     [OneTimeTearDown]
     public void CleanUp() => _temp?.Dispose();
 
-    private static string RubricDll => Path.Combine(TestContext.CurrentContext.TestDirectory, "rubric.dll");
-
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(RubricDll);
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["RUBRIC_CACHE"] = CliRun.CacheFolder;
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process Start(params string[] args) => RubricProcess.StartQuiet(args);
 
     private static int XlsxRows(string path)
     {

@@ -1,0 +1,53 @@
+using RubricEngine.Reports.IO;
+
+namespace RubricEngine.Tests.Reliability;
+
+/// <summary>
+/// Two runs writing the same output (<c>-o</c>, <c>--csv</c>, <c>--sarif</c>) never interleave: the second waits
+/// for the first's lock, says so, and says when it replaced a file another run wrote after it had started.
+/// </summary>
+[TestFixture]
+[CancelAfter(120_000)]
+public sealed class OutputRaceTests
+{
+    private TempFolder _temp = null!;
+
+    [OneTimeSetUp]
+    public void SetUp() => _temp = new TempFolder("rubric-race");
+
+    [OneTimeTearDown]
+    public void CleanUp() => _temp?.Dispose();
+
+    [Test]
+    public async Task A_run_waits_for_another_run_on_its_output_and_says_it_replaced_that_runs_file()
+    {
+        var csv = _temp["out/grades.csv"];
+        Directory.CreateDirectory(_temp["out"]);
+        var other = OutputLock.Acquire(csv, OutputPolicy.Default); // the other run, about to write grades.csv
+
+        using var run = RubricProcess.Start(null, "grade", Hw7Example.RubricPath, Path.Combine(Hw7Example.Traces, "01-alice-all-in-one.json"),
+            "--csv", csv, "--no-progress", "-v", "quiet");
+        var stdout = new List<string>();
+        var waiting = new TaskCompletionSource();
+        run.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (stdout) stdout.Add(e.Data);
+            if (e.Data.Contains("waiting for another run", StringComparison.Ordinal)) waiting.TrySetResult();
+        };
+        run.BeginOutputReadLine();
+        var stderr = run.StandardError.ReadToEndAsync();
+
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.That(File.Exists(csv), Is.False, "nothing is renamed over the output while the other run holds it");
+        File.WriteAllText(csv, "id,total\nsomebody,1\n"); // what the other run wrote
+        other.Dispose();
+        await run.WaitForExitAsync();
+
+        var said = string.Join("\n", stdout) + "\n" + await stderr;
+        Assert.That(run.ExitCode, Is.EqualTo(0), said);
+        Assert.That(said, Does.Contain($"{csv}: waiting for another run that is writing this file (held by pid {Environment.ProcessId}"));
+        Assert.That(said, Does.Contain($"{csv}: note: another run (or a person) wrote this file after this run started; it was replaced with this run's CSV."));
+        Assert.That(File.ReadAllText(csv), Does.Contain("3031001"), "this run's complete CSV");
+    }
+}
