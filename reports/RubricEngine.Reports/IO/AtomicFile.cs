@@ -53,7 +53,7 @@ public sealed partial class AtomicFile : IDisposable
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically, under its lock.</summary>
     public static ReplaceResult Write(string path, Action<Stream> write, OutputPolicy? policy = null, ReplaceOptions? options = null)
     {
-        using var file = Create(path, policy);
+        using var file = Create(path, policy, options?.RemoveLeftovers ?? true);
         write(file.Stream);
         return file.Commit(options);
     }
@@ -164,7 +164,7 @@ public sealed partial class AtomicFile : IDisposable
     private static partial Regex TempName();
 }
 
-/// <summary>What <see cref="AtomicFile.Commit"/> may do besides the rename.</summary>
+/// <summary>What an <see cref="AtomicFile"/> write may do besides the rename.</summary>
 public sealed record ReplaceOptions
 {
     /// <summary>
@@ -172,6 +172,12 @@ public sealed record ReplaceOptions
     /// of the target before replacing it ("it holds 24 students, this run 2"), or null for none.
     /// </summary>
     public Func<string, string, string?>? BackupIf { get; init; }
+
+    /// <summary>
+    /// Remove killed runs' temporary files of the target first (default true). False for many files written into
+    /// one folder, which calls <see cref="AtomicFile.RemoveLeftovers"/> once instead of reading the folder per file.
+    /// </summary>
+    public bool RemoveLeftovers { get; init; } = true;
 
     /// <summary>The caller holds the target's <see cref="OutputLock"/> already (a read-modify-write).</summary>
     public bool LockHeld { get; init; }
