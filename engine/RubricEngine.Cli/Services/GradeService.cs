@@ -106,19 +106,12 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             var run = new RunInfo(Path.GetFullPath(settings.Rubric), definition.Title, rubric.Sha256, EngineInfo.Version,
                 started, DateTimeOffset.Now, summary.Count, errors, RunOptions(settings));
             var replaced = new List<(string Label, string Shown, ReplaceResult? Result)>();
-            try
-            {
-                foreach (var sink in sinks) sink.Complete(run);
-                ReportSinkWarnings(sinks);
-                if (settings.Output is not null)
-                    replaced.Add(("gradebook", settings.Output, ExcelGradebookWriter.Write(settings.Output, definition, grades, run, policy: policy)));
-                if (settings.Into is not null)
-                    UpdateGradebook(settings, definition, grades, started, policy);
-            }
-            catch (OutputLockTimeoutException e)
-            {
-                throw new UserErrorException(e.Message);
-            }
+            foreach (var sink in sinks) sink.Complete(run);
+            ReportSinkWarnings(sinks);
+            if (settings.Output is not null)
+                replaced.Add(("gradebook", settings.Output, ExcelGradebookWriter.Write(settings.Output, definition, grades, run, policy: policy)));
+            if (settings.Into is not null)
+                UpdateGradebook(settings, definition, grades, started, policy);
             if (overrides is not null)
                 foreach (var unused in overrides.Unused()) output.WriteLine(unused.ToString());
 
@@ -127,6 +120,10 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             if (settings.Sarif is not null) replaced.Add(("SARIF", settings.Sarif, FileResult(sinks, settings.Sarif)));
             if (settings.Feedback is not null) replaced.Add(("feedback", settings.Feedback, null));
             PrintWritten(replaced);
+        }
+        catch (OutputLockTimeoutException e)
+        {
+            throw new UserErrorException(e.Message); // another run held an output past the wait: exit 2, message names it
         }
         finally
         {

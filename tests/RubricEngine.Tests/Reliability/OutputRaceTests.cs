@@ -50,4 +50,30 @@ public sealed class OutputRaceTests
         Assert.That(said, Does.Contain($"{csv}: note: another run (or a person) wrote this file after this run started; it was replaced with this run's CSV."));
         Assert.That(File.ReadAllText(csv), Does.Contain("3031001"), "this run's complete CSV");
     }
+
+    [Test]
+    public async Task The_next_run_on_an_output_removes_a_killed_runs_old_temporary_files_and_only_those()
+    {
+        var folder = _temp["leftovers"];
+        Directory.CreateDirectory(folder);
+        var old = DateTime.UtcNow - AtomicFile.LeftoverAge - TimeSpan.FromMinutes(5);
+        string Leftover(string name, DateTime time)
+        {
+            var path = Path.Combine(folder, name);
+            File.WriteAllText(path, "half a CSV");
+            File.SetLastWriteTimeUtc(path, time);
+            return path;
+        }
+        var killed = Leftover($".grades.csv.{Guid.NewGuid():N}.tmp", old);
+        var young = Leftover($".grades.csv.{Guid.NewGuid():N}.tmp", DateTime.UtcNow);
+        var someoneElses = Leftover(".grades.csv.mine.tmp", old);
+
+        var run = await CliRun.RunAsync("grade", Hw7Example.RubricPath, Path.Combine(Hw7Example.Traces, "01-alice-all-in-one.json"),
+            "--csv", Path.Combine(folder, "grades.csv"), "--no-progress");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(File.Exists(killed), Is.False, "the killed run's temporary file is gone");
+        Assert.That(File.Exists(young), Is.True, "a young one may belong to a run still writing");
+        Assert.That(File.Exists(someoneElses), Is.True, "not our naming pattern");
+    }
 }
