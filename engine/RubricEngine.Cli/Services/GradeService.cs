@@ -49,6 +49,8 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var findingLines = new List<string>();
         try
         {
+            // Opened now, like the streaming outputs, so a file another run writes meanwhile is noticed at the rename.
+            using var workbook = settings.Output is null ? null : AtomicFile.Create(settings.Output, policy);
             foreach (var sink in sinks) sink.Begin(context);
             var batch = new BatchGrader(new Grader(definition, rubric.Runner), settings.Threads ?? Environment.ProcessorCount);
             var showProgress = !settings.NoProgress && console.Profile.Capabilities.Interactive && files.Files.Count > 20;
@@ -108,8 +110,8 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             var replaced = new List<(string Label, string Shown, ReplaceResult? Result)>();
             foreach (var sink in sinks) sink.Complete(run);
             ReportSinkWarnings(sinks);
-            if (settings.Output is not null)
-                replaced.Add(("gradebook", settings.Output, ExcelGradebookWriter.Write(settings.Output, definition, grades, run, policy: policy)));
+            if (workbook is not null)
+                replaced.Add(("gradebook", settings.Output!, ExcelGradebookWriter.Commit(workbook, GradebookRule.From(definition), grades, run)));
             if (settings.Into is not null)
                 UpdateGradebook(settings, definition, grades, started, policy);
             if (overrides is not null)

@@ -31,9 +31,23 @@ public static class ExcelGradebookWriter
     /// a workbook it replaces whose Grades sheet held more students is kept as a backup.
     /// </summary>
     public static ReplaceResult Write(string path, IReadOnlyList<GradebookRule> rules, IReadOnlyList<TraceGrade> grades, RunInfo run,
-        ExcelGradebookOptions? options = null, OutputPolicy? policy = null) =>
-        AtomicFile.Write(path, stream => Write(stream, rules, grades, run, options), policy,
-            new ReplaceOptions { BackupIf = Safety.ShrinkingOutput.Xlsx(grades.Count) });
+        ExcelGradebookOptions? options = null, OutputPolicy? policy = null)
+    {
+        using var file = AtomicFile.Create(path, policy);
+        return Commit(file, rules, grades, run, options);
+    }
+
+    /// <summary>
+    /// Writes the workbook into <paramref name="file"/>, opened when the run started (so a file another run wrote
+    /// meanwhile is noticed), and commits it; a workbook it replaces whose Grades sheet held more students is kept
+    /// as a backup.
+    /// </summary>
+    public static ReplaceResult Commit(AtomicFile file, IReadOnlyList<GradebookRule> rules, IReadOnlyList<TraceGrade> grades, RunInfo run,
+        ExcelGradebookOptions? options = null)
+    {
+        Write(file.Stream, rules, grades, run, options);
+        return file.Commit(new ReplaceOptions { BackupIf = Safety.ShrinkingOutput.Xlsx(grades.Count) });
+    }
 
     /// <summary>Writes the workbook to <paramref name="stream"/>, which must be writable (and is left open).</summary>
     public static void Write(Stream stream, IReadOnlyList<GradebookRule> rules, IReadOnlyList<TraceGrade> grades, RunInfo run, ExcelGradebookOptions? options = null)

@@ -18,15 +18,16 @@ public sealed class OutputRaceTests
     [OneTimeTearDown]
     public void CleanUp() => _temp?.Dispose();
 
-    [Test]
-    public async Task A_run_waits_for_another_run_on_its_output_and_says_it_replaced_that_runs_file()
+    [TestCase("--csv", "grades.csv", "CSV")]
+    [TestCase("-o", "grades.xlsx", "gradebook")]
+    public async Task A_run_waits_for_another_run_on_its_output_and_says_it_replaced_that_runs_file(string option, string name, string label)
     {
-        var csv = _temp["out/grades.csv"];
+        var csv = _temp[$"out/{name}"];
         Directory.CreateDirectory(_temp["out"]);
         var other = OutputLock.Acquire(csv, OutputPolicy.Default); // the other run, about to write grades.csv
 
         using var run = RubricProcess.Start(null, "grade", Hw7Example.RubricPath, Path.Combine(Hw7Example.Traces, "01-alice-all-in-one.json"),
-            "--csv", csv, "--no-progress", "-v", "quiet");
+            option, csv, "--no-progress", "-v", "quiet");
         var stdout = new List<string>();
         var waiting = new TaskCompletionSource();
         run.OutputDataReceived += (_, e) =>
@@ -40,15 +41,21 @@ public sealed class OutputRaceTests
 
         await waiting.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.That(File.Exists(csv), Is.False, "nothing is renamed over the output while the other run holds it");
-        File.WriteAllText(csv, "id,total\nsomebody,1\n"); // what the other run wrote
+        File.WriteAllText(csv, "what the other run wrote");
         other.Dispose();
         await run.WaitForExitAsync();
 
         var said = string.Join("\n", stdout) + "\n" + await stderr;
         Assert.That(run.ExitCode, Is.EqualTo(0), said);
         Assert.That(said, Does.Contain($"{csv}: waiting for another run that is writing this file (held by pid {Environment.ProcessId}"));
-        Assert.That(said, Does.Contain($"{csv}: note: another run (or a person) wrote this file after this run started; it was replaced with this run's CSV."));
-        Assert.That(File.ReadAllText(csv), Does.Contain("3031001"), "this run's complete CSV");
+        Assert.That(said, Does.Contain($"{csv}: note: another run (or a person) wrote this file after this run started; it was replaced with this run's {label}."));
+        if (label == "CSV") Assert.That(File.ReadAllText(csv), Does.Contain("3031001"), "this run's complete CSV");
+        else
+        {
+            using var book = new ClosedXML.Excel.XLWorkbook(csv);
+            Assert.That(book.Worksheet("Grades").Cell("A2").GetString(), Is.EqualTo("3031001"), "this run's complete workbook");
+            Assert.That(said, Does.Contain("(its rows could not be counted)"), "what it replaced was no workbook: kept as a backup");
+        }
     }
 
     [Test]
