@@ -102,24 +102,39 @@ public sealed partial class AtomicFile : IDisposable
     /// </summary>
     public static string Backup(string path, DateTimeOffset now) => BackupBytes(path, File.ReadAllBytes(path), now);
 
-    /// <summary>Writes <paramref name="bytes"/> (the file as it was read) as <paramref name="path"/>'s timestamped backup.</summary>
+    /// <summary>
+    /// Writes <paramref name="bytes"/> (the file as it was read) as <paramref name="path"/>'s timestamped backup:
+    /// through a temporary file renamed to a name nobody has taken, so a kill never leaves half a backup.
+    /// </summary>
     public static string BackupBytes(string path, byte[] bytes, DateTimeOffset now)
     {
-        var stem = $"{path}.{now.UtcDateTime:yyyy-MM-ddTHHmmss}";
-        for (var n = 1; ; n++)
+        var full = System.IO.Path.GetFullPath(path);
+        var temp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full) ?? ".", $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
         {
-            var backup = n == 1 ? $"{stem}.bak" : $"{stem}-{n - 1}.bak";
-            try
+            using (var s = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                using var s = new FileStream(backup, FileMode.CreateNew, FileAccess.Write, FileShare.None);
                 s.Write(bytes);
                 s.Flush(flushToDisk: true);
-                return backup;
             }
-            catch (IOException) when (File.Exists(backup))
+            var stem = $"{path}.{now.UtcDateTime:yyyy-MM-ddTHHmmss}";
+            for (var n = 1; ; n++)
             {
-                // taken by an earlier backup in the same second: next number
+                var backup = n == 1 ? $"{stem}.bak" : $"{stem}-{n - 1}.bak";
+                try
+                {
+                    File.Move(temp, backup, overwrite: false);
+                    return backup;
+                }
+                catch (IOException) when (File.Exists(backup))
+                {
+                    // taken by an earlier backup in the same second: next number
+                }
             }
+        }
+        finally
+        {
+            TryDelete(temp);
         }
     }
 

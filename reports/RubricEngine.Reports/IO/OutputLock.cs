@@ -89,9 +89,11 @@ public sealed class OutputLock : IDisposable
             return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1,
                 OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
         }
-        catch (IOException) when (File.Exists(lockPath))
+        catch (IOException e) when (e is not (DirectoryNotFoundException or PathTooLongException))
         {
-            return null; // held by another process (a sharing violation) — or just created by one: try again
+            // Held by another process (a sharing violation), or deleted by its holder between our open and our lock
+            // (the stress test caught that one): try again until the wait is over.
+            return null;
         }
         catch (UnauthorizedAccessException) when (File.Exists(lockPath) && OperatingSystem.IsWindows())
         {

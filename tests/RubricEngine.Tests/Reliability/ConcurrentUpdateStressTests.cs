@@ -64,11 +64,12 @@ public sealed class ConcurrentUpdateStressTests
     private static Process Start(Dictionary<string, string>? environment, params string[] args) => RubricProcess.Start(environment, args);
 
     /// <summary>The gradebook's rows by student id, each a map from header to cell text, read the way a TA's tools read it.</summary>
-    private static Dictionary<string, Dictionary<string, string>> Read(string path)
+    private static Dictionary<string, Dictionary<string, string>> Read(string path, string format)
     {
-        if (path.EndsWith(".xlsx", StringComparison.Ordinal))
+        if (format == "xlsx")
         {
-            using var book = new XLWorkbook(path);
+            using var stream = File.OpenRead(path); // a backup is named .bak: ClosedXML goes by the extension of a path
+            using var book = new XLWorkbook(stream);
             var sheet = book.Worksheet(1);
             var headers = sheet.Row(1).CellsUsed().Select(c => (c.Address.ColumnNumber, Name: c.GetString())).ToList();
             return sheet.RowsUsed().Skip(1).ToDictionary(
@@ -151,7 +152,7 @@ public sealed class ConcurrentUpdateStressTests
             done.Dispose();
 
             // The file always opens, whatever was killed when, while the other runs go on.
-            var rows = Read(book);
+            var rows = Read(book, format);
             Assert.That(rows.Keys, Is.EquivalentTo(new[] { "s1", "s2", "s3" }), $"the students are all there after {said}");
             var present = rows["s1"].ContainsKey(column);
             if (exit == 0)
@@ -174,6 +175,12 @@ public sealed class ConcurrentUpdateStressTests
                     Assert.That(row.GetValueOrDefault(c), Is.EqualTo(ids.Contains(id) ? Totals[id] : ""), $"{c} of {id}, after {said}");
         }
         await Task.WhenAll(kills);
+
+        // Each backup is a whole gradebook too: a kill while one was written leaves none, never half of one.
+        var backups = Directory.GetFiles(Path.GetDirectoryName(book)!, "*.bak");
+        Assert.That(backups, Is.Not.Empty);
+        foreach (var backup in backups)
+            Assert.That(Read(backup, format).Keys, Is.EquivalentTo(new[] { "s1", "s2", "s3" }), backup);
 
         var leftovers = Directory.GetFiles(Path.GetDirectoryName(book)!).Select(Path.GetFileName)
             .Where(n => !n!.EndsWith(".bak", StringComparison.Ordinal) && n != Path.GetFileName(book)).ToList();
