@@ -8,6 +8,7 @@ using RubricEngine.Reports.Excel;
 using RubricEngine.Reports.Feedback;
 using RubricEngine.Reports.Gradebook;
 using RubricEngine.Reports.Html;
+using RubricEngine.Reports.IO;
 using RubricEngine.Reports.Overrides;
 using RubricEngine.Reports.Safety;
 using RubricEngine.Reports.Sarif;
@@ -38,7 +39,8 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var verbosity = ParseVerbosity(settings.Verbosity);
         var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
 
-        var sinks = OpenSinks(settings);
+        var policy = OutputPolicy.FromEnvironment(output.WriteLine);
+        var sinks = OpenSinks(settings, policy);
         if (settings.Html is not null) sinks.Add(new HtmlReviewWriter(settings.Html, new HtmlReviewOptions { ReadFile = f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), Parallelism = settings.Threads ?? Environment.ProcessorCount }));
         var keepAll = settings.Output is not null || settings.Into is not null;
         var grades = new List<TraceGrade>();
@@ -50,6 +52,8 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var findingLines = new List<string>();
         try
         {
+            // Opened now, like the streaming outputs, so a file another run writes meanwhile is noticed at the rename.
+            using var workbook = settings.Output is null ? null : AtomicFile.Create(settings.Output, policy);
             foreach (var sink in sinks) sink.Begin(context);
             var batch = new BatchGrader(new Grader(definition, rubric.Runner), settings.Threads ?? Environment.ProcessorCount);
             var showProgress = !settings.NoProgress && console.Profile.Capabilities.Interactive && files.Files.Count > 20;
@@ -112,21 +116,36 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                 foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), fileRead: FileRead)) Consume(r);
             }
 
+            if (summary.Count == 0)
+            {
+                // A run that read no trace (a mistyped folder, an empty one, every file broken) replaces nothing.
+                summary.Print(console, errors.Count, skipped);
+                throw new UserErrorException(NothingGraded(settings, errors.Count));
+            }
             var coverage = summary.CoverageWarnings();
             foreach (var w in coverage) output.WriteLine($"{settings.Rubric}: warning: {w}");
             var run = new RunInfo(Path.GetFullPath(settings.Rubric), definition.Title, rubric.Sha256, EngineInfo.Version,
                 started, DateTimeOffset.Now, summary.Count, errors, RunOptions(settings)) { Skipped = skipped, Warnings = coverage };
+            var replaced = new List<(string Label, string Shown, ReplaceResult? Result)>();
             foreach (var sink in sinks) sink.Complete(run);
             ReportSinkWarnings(sinks);
-            if (settings.Output is not null)
-                ExcelGradebookWriter.Write(settings.Output, definition, grades, run);
+            if (workbook is not null)
+                replaced.Add(("gradebook", settings.Output!, ExcelGradebookWriter.Commit(workbook, GradebookRule.From(definition), grades, run)));
             if (settings.Into is not null)
-                UpdateGradebook(settings, definition, grades, started);
+                UpdateGradebook(settings, definition, grades, started, policy);
             if (overrides is not null)
                 foreach (var unused in overrides.Unused()) output.WriteLine(unused.ToString());
 
             summary.Print(console, errors.Count, skipped, table: verbosity is not ConsoleVerbosity.Quiet);
-            PrintWritten(settings);
+            if (settings.Csv is not null) replaced.Add(("CSV", settings.Csv, FileResult(sinks, settings.Csv)));
+            if (settings.Sarif is not null) replaced.Add(("SARIF", settings.Sarif, FileResult(sinks, settings.Sarif)));
+            if (settings.Feedback is not null) replaced.Add(("feedback", settings.Feedback, null));
+            if (settings.Html is not null) replaced.Add(("review site", settings.Html, null));
+            PrintWritten(replaced);
+        }
+        catch (OutputLockTimeoutException e)
+        {
+            throw new UserErrorException(e.Message); // another run held an output past the wait: exit 2, message names it
         }
         finally
         {
@@ -147,7 +166,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         return applier;
     }
 
-    private static List<IGradeSink> OpenSinks(GradeSettings settings)
+    private static List<IGradeSink> OpenSinks(GradeSettings settings, OutputPolicy policy)
     {
         var sinks = new List<IGradeSink>();
         try
@@ -160,11 +179,11 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                     Format = settings.CsvFormat switch { "canvas" => CsvGradeFormat.Canvas, "gradescope" => CsvGradeFormat.Gradescope, _ => CsvGradeFormat.Plain },
                     AssignmentName = settings.Assignment,
                     Roster = roster,
-                }));
+                }, policy));
             }
             if (settings.Sarif is not null)
-                sinks.Add(SarifWriter.ToFile(settings.Sarif, new SarifOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(settings.Sarif)) }));
-            if (settings.Feedback is not null) sinks.Add(new FeedbackWriter(settings.Feedback));
+                sinks.Add(SarifWriter.ToFile(settings.Sarif, new SarifOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(settings.Sarif)) }, policy));
+            if (settings.Feedback is not null) sinks.Add(new FeedbackWriter(settings.Feedback, policy));
         }
         catch (CanvasRosterException e)
         {
@@ -178,10 +197,13 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
     {
         foreach (var sink in sinks)
             if (sink is FileGradeSink<CsvGradeSink> csv)
+            {
                 foreach (var u in csv.Inner.Unmatched) output.WriteLine(u.ToString());
+                foreach (var n in csv.Inner.NotGraded) output.WriteLine(n);
+            }
     }
 
-    private void UpdateGradebook(GradeSettings settings, RubricDefinition definition, IReadOnlyList<TraceGrade> grades, DateTimeOffset now)
+    private void UpdateGradebook(GradeSettings settings, RubricDefinition definition, IReadOnlyList<TraceGrade> grades, DateTimeOffset now, OutputPolicy policy)
     {
         try
         {
@@ -192,10 +214,15 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                 PerCriterion = settings.PerCriterion,
                 Rules = GradebookRule.From(definition),
                 Now = now,
+                Policy = policy,
             });
+            if (report.Reapplied > 0)
+                output.WriteLine($"{settings.Into}: note: the gradebook was saved by somebody else while this run wrote it; read it again and wrote this run's columns into their version.");
             output.WriteLine($"Updated {report.StudentsUpdated} students in {report.Path} (backup: {report.BackupPath}).");
             foreach (var s in report.StudentsWithoutTrace) output.WriteLine($"{settings.Into}: warning: no trace for student {s}");
             foreach (var t in report.TracesWithoutStudent) output.WriteLine($"{t}: warning: no student in {settings.Into} matches this trace");
+            foreach (var g in grades.Where(g => g.IsPartial()))
+                output.WriteLine($"{settings.Into}: warning: total of {g.Student.Id} not written, {g.PartialText()}; the cell was left as it was");
             foreach (var k in report.KeptOverrides) output.WriteLine($"{settings.Into}: note: kept manual value for {k.Student} in '{k.Column}' ({k.Existing}; computed {k.Computed})");
         }
         catch (GradebookUpdateException e)
@@ -204,10 +231,39 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         }
     }
 
-    private void PrintWritten(GradeSettings s)
+    private void PrintWritten(IEnumerable<(string Label, string Shown, ReplaceResult? Result)> written)
     {
-        foreach (var (label, path) in new[] { ("gradebook", s.Output), ("CSV", s.Csv), ("SARIF", s.Sarif), ("feedback", s.Feedback), ("review site", s.Html) })
-            if (path is not null) output.WriteLine($"Wrote {label}: {path}");
+        foreach (var (label, shown, result) in written)
+        {
+            if (result?.ChangedSinceStart == true)
+                output.WriteLine($"{shown}: note: another run (or a person) wrote this file after this run started; it was replaced with this run's {label}.");
+            if (result?.BackupPath is { } backup)
+                output.WriteLine($"{shown}: note: kept the replaced file as {backup} ({result.BackupReason}).");
+            output.WriteLine($"Wrote {label}: {shown}");
+        }
+    }
+
+    private static ReplaceResult? FileResult(IEnumerable<IGradeSink> sinks, string path)
+    {
+        var full = Path.GetFullPath(path);
+        return sinks.Select(s => s switch
+        {
+            FileGradeSink<CsvGradeSink> c when c.Path == full => c.Result,
+            FileGradeSink<SarifWriter> x when x.Path == full => x.Result,
+            _ => null,
+        }).FirstOrDefault(r => r is not null);
+    }
+
+    /// <summary>"error: nothing graded; grades.xlsx left as it was" — naming every output the run would have written.</summary>
+    private static string NothingGraded(GradeSettings s, int errors)
+    {
+        var outputs = new[] { s.Output, s.Csv, s.Sarif, s.Into }.OfType<string>().ToList();
+        var kept = outputs.Where(File.Exists).ToList();
+        var text = "error: nothing graded";
+        if (kept.Count > 0) text += $"; {string.Join(", ", kept)} left as {(kept.Count == 1 ? "it was" : "they were")}";
+        var absent = outputs.Except(kept).ToList();
+        if (absent.Count > 0) text += $"; {string.Join(", ", absent)} not written";
+        return text + (errors > 0 ? " (no trace could be read: see the errors above)." : $" (no trace file was found in {string.Join(", ", s.Traces)}).");
     }
 
     /// <summary>The findings to print; null for "summary", which prints only the closing table.</summary>

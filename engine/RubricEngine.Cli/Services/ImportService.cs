@@ -33,11 +33,13 @@ public sealed class ImportService(TextWriter output)
         {
             Directory.CreateDirectory(destination);
             var folder = new SafeOutputFolder(destination);
+            AtomicFile.RemoveLeftovers(folder.Root);
+            var once = new ReplaceOptions { RemoveLeftovers = false }; // the folder was cleaned once, above
             foreach (var trace in result.Traces)
             {
                 // Trace ids come from student files: the name must stay inside the output folder.
                 var path = folder.PathFor(trace.Id, ".json");
-                AtomicFile.WriteAllText(path, CanonicalTraceWriter.ToJson(trace));
+                AtomicFile.WriteAllText(path, CanonicalTraceWriter.ToJson(trace), options: once);
             }
             output.WriteLine($"Wrote {result.Traces.Count} {(result.Traces.Count == 1 ? "trace" : "traces")} to {destination}{Path.DirectorySeparatorChar}.");
         }

@@ -8,13 +8,15 @@ namespace RubricEngine.Reports.Csv;
 /// SIS Login ID, Section, "Assignment (id)", with the "Points Possible" row second. With a roster, every roster row
 /// is written in roster order (an empty score when the student has no trace); traces no row matches are returned in
 /// <see cref="Unmatched"/>, not written. Without one, a row per trace (SIS User ID = student id, login = email).
+/// The score is the only cell, so a trace with a criterion that was not graded gets an empty score, never a partial
+/// total that Canvas would show as the grade; the reason is in <see cref="CsvGradeSink.NotGraded"/>.
 /// </summary>
 internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
 {
     private const string PointsPossible = "    Points Possible"; // Canvas indents it by four spaces
     private readonly CanvasRoster? _roster = options.Roster;
     private readonly List<UnmatchedStudent> _unmatched = [];
-    private readonly Dictionary<int, (double Score, string File)> _scores = [];
+    private readonly Dictionary<int, (double? Score, string File)> _scores = [];
 
     public IReadOnlyList<UnmatchedStudent> Unmatched => _unmatched;
 
@@ -42,7 +44,7 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
             csv.Text(s.Id);
             csv.Text(s.Email);
             csv.WriteField("");
-            csv.Number(grade.Total);
+            csv.Number(ScoreOf(grade));
             csv.NextRecord();
             return;
         }
@@ -59,7 +61,7 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
         }
         else
         {
-            _scores[r] = (grade.Total, grade.File);
+            _scores[r] = (ScoreOf(grade), grade.File);
         }
     }
 
@@ -78,4 +80,6 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
             csv.NextRecord();
         }
     }
+
+    private static double? ScoreOf(TraceGrade grade) => grade.IsPartial() ? null : grade.Total;
 }

@@ -1,5 +1,6 @@
 using CsvHelper;
 using RubricEngine.Grading;
+using RubricEngine.Reports.IO;
 using RubricEngine.Reports.Safety;
 
 namespace RubricEngine.Reports.Csv;
@@ -12,6 +13,8 @@ public sealed class CsvGradeSink : IGradeSink
 {
     private readonly CsvWriter _csv;
     private readonly ICsvLayout _layout;
+    private readonly bool _hasComments;
+    private readonly List<string> _notGraded = [];
     private bool _begun;
 
     /// <summary>Writes to <paramref name="stream"/> (left open).</summary>
@@ -24,14 +27,24 @@ public sealed class CsvGradeSink : IGradeSink
             CsvGradeFormat.Gradescope => new GradescopeCsvLayout(),
             _ => new PlainCsvLayout(),
         };
+        _hasComments = options.Format == CsvGradeFormat.Plain;
     }
 
-    /// <summary>A CSV file written atomically: it appears only after <see cref="IGradeSink.Complete"/>.</summary>
-    public static FileGradeSink<CsvGradeSink> ToFile(string path, CsvExportOptions options) =>
-        new(path, stream => new CsvGradeSink(stream, options));
+    /// <summary>
+    /// A CSV file written atomically: it appears only after <see cref="IGradeSink.Complete"/>; a file it replaces
+    /// that held more students is kept as a backup (<see cref="ShrinkingOutput"/>).
+    /// </summary>
+    public static FileGradeSink<CsvGradeSink> ToFile(string path, CsvExportOptions options, OutputPolicy? policy = null) =>
+        new(path, stream => new CsvGradeSink(stream, options), policy, new ReplaceOptions { BackupIf = ShrinkingOutput.Csv });
 
     /// <summary>Traces without a row (Canvas with a roster): known after <see cref="Complete"/>.</summary>
     public IReadOnlyList<UnmatchedStudent> Unmatched => _layout.Unmatched;
+
+    /// <summary>
+    /// For layouts without a comment column (Canvas, Gradescope): one warning per trace whose score was left empty
+    /// because a criterion was not graded, with the reason.
+    /// </summary>
+    public IReadOnlyList<string> NotGraded => _notGraded;
 
     public void Begin(ReportContext context)
     {
@@ -43,6 +56,9 @@ public sealed class CsvGradeSink : IGradeSink
     {
         if (!_begun) throw new InvalidOperationException("Begin must be called before Add.");
         _layout.WriteGrade(_csv, grade);
+        if (!_hasComments && grade.IsPartial())
+            _notGraded.Add($"{grade.File}: warning: the score of {grade.Student.Id} is left empty in the CSV, {grade.PartialText()}: " +
+                string.Join(" ", grade.Criteria.Where(c => c.IsNotGraded()).Select(c => $"{c.Rule.Id}: {c.Comment}")));
     }
 
     public void Complete(RunInfo run)

@@ -7,6 +7,8 @@ namespace RubricEngine.Reports.Csv;
 /// <summary>
 /// A Gradescope score sheet: First Name, Last Name, SID, Email, Total Score, then one column per question
 /// ("3.b.i: First-order optimality conditions (2 pts)", the sum of its criteria) and one per trace-wide rule.
+/// A question with a criterion that was not graded is an empty cell, and so is the Total Score of that trace:
+/// Gradescope would show a partial sum as the grade.
 /// </summary>
 internal sealed class GradescopeCsvLayout : ICsvLayout
 {
@@ -43,11 +45,11 @@ internal sealed class GradescopeCsvLayout : ICsvLayout
         csv.Text(last);
         csv.Text(grade.Student.Id);
         csv.Text(grade.Student.Email);
-        csv.Number(grade.Total);
+        csv.Number(grade.IsPartial() ? null : grade.Total);
         foreach (var (_, ids) in _columns)
         {
             var graded = grade.Criteria.Where(c => ids.Contains(c.Rule.Id)).ToList();
-            csv.Number(graded.Count == 0 ? null : graded.Sum(c => c.Points));
+            csv.Number(graded.Count == 0 || graded.Any(c => c.IsNotGraded()) ? null : graded.Sum(c => c.Points));
         }
         csv.NextRecord();
     }

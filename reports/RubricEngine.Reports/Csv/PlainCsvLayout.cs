@@ -6,7 +6,9 @@ namespace RubricEngine.Reports.Csv;
 
 /// <summary>
 /// Everything, one row per trace: id, name, email, file, then for each enabled rule "&lt;id&gt; points",
-/// "&lt;id&gt; comment", "&lt;id&gt; override", then total, max and percent (0–100, two decimals).
+/// "&lt;id&gt; comment", "&lt;id&gt; override", then total, max, percent (0–100, two decimals) and graded.
+/// A criterion that was not graded has empty points and "Not graded: …" as its comment; its row's total is the sum
+/// of what was graded, percent is empty and graded says "12 of 14 points graded (HW7-05 not graded)".
 /// </summary>
 internal sealed class PlainCsvLayout : ICsvLayout
 {
@@ -24,7 +26,7 @@ internal sealed class PlainCsvLayout : ICsvLayout
             csv.Header($"{rule.Id} comment");
             csv.Header($"{rule.Id} override");
         }
-        foreach (var h in new[] { "total", "max", "percent" }) csv.WriteField(h);
+        foreach (var h in new[] { "total", "max", "percent", "graded" }) csv.WriteField(h);
         csv.NextRecord();
     }
 
@@ -37,13 +39,14 @@ internal sealed class PlainCsvLayout : ICsvLayout
         foreach (var rule in _rules)
         {
             var c = grade.Criteria.FirstOrDefault(x => x.Rule.Id == rule.Id);
-            csv.Number(c?.Points);
-            csv.Text(c?.Comment);
+            csv.Number(c?.GradedPoints());
+            csv.Text(c?.CommentText());
             csv.Text(c?.Override);
         }
         csv.Number(grade.Total);
         csv.Number(grade.Max);
-        csv.Number(Math.Round(grade.Fraction * 100, 2, MidpointRounding.AwayFromZero));
+        csv.Number(grade.IsPartial() ? null : Math.Round(grade.Fraction * 100, 2, MidpointRounding.AwayFromZero));
+        csv.Text(grade.PartialText());
         csv.NextRecord();
     }
 

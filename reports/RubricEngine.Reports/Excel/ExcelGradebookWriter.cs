@@ -22,13 +22,31 @@ public static class ExcelGradebookWriter
     private const string DocRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     /// <summary>Writes the workbook for <paramref name="rubric"/>'s enabled rules to <paramref name="path"/>.</summary>
-    public static void Write(string path, RubricDefinition rubric, IReadOnlyList<TraceGrade> grades, RunInfo run, ExcelGradebookOptions? options = null) =>
-        Write(path, GradebookRule.From(rubric), grades, run, options);
+    public static ReplaceResult Write(string path, RubricDefinition rubric, IReadOnlyList<TraceGrade> grades, RunInfo run,
+        ExcelGradebookOptions? options = null, OutputPolicy? policy = null) =>
+        Write(path, GradebookRule.From(rubric), grades, run, options, policy);
 
-    /// <summary>Writes the workbook to <paramref name="path"/> through a temporary file and a rename.</summary>
-    public static void Write(string path, IReadOnlyList<GradebookRule> rules, IReadOnlyList<TraceGrade> grades, RunInfo run, ExcelGradebookOptions? options = null)
+    /// <summary>
+    /// Writes the workbook to <paramref name="path"/> through a temporary file and a rename, under the file's lock;
+    /// a workbook it replaces whose Grades sheet held more students is kept as a backup.
+    /// </summary>
+    public static ReplaceResult Write(string path, IReadOnlyList<GradebookRule> rules, IReadOnlyList<TraceGrade> grades, RunInfo run,
+        ExcelGradebookOptions? options = null, OutputPolicy? policy = null)
     {
-        AtomicFile.Write(path, stream => Write(stream, rules, grades, run, options));
+        using var file = AtomicFile.Create(path, policy);
+        return Commit(file, rules, grades, run, options);
+    }
+
+    /// <summary>
+    /// Writes the workbook into <paramref name="file"/>, opened when the run started (so a file another run wrote
+    /// meanwhile is noticed), and commits it; a workbook it replaces whose Grades sheet held more students is kept
+    /// as a backup.
+    /// </summary>
+    public static ReplaceResult Commit(AtomicFile file, IReadOnlyList<GradebookRule> rules, IReadOnlyList<TraceGrade> grades, RunInfo run,
+        ExcelGradebookOptions? options = null)
+    {
+        Write(file.Stream, rules, grades, run, options);
+        return file.Commit(new ReplaceOptions { BackupIf = Safety.ShrinkingOutput.Xlsx(grades.Count) });
     }
 
     /// <summary>Writes the workbook to <paramref name="stream"/>, which must be writable (and is left open).</summary>

@@ -4,7 +4,8 @@ namespace RubricEngine.Reports.Excel;
 
 /// <summary>
 /// The import-ready sheet: one row per trace with points per criterion, total, max and percent. Lost points are
-/// coloured by a conditional format and explained in a note; criteria that could not be graded are marked.
+/// coloured by a conditional format and explained in a note. A criterion that could not be graded is an empty,
+/// marked cell with the reason in its note (never a 0), and its row's total says it is partial in a note.
 /// </summary>
 internal static class GradesSheet
 {
@@ -63,14 +64,18 @@ internal static class GradesSheet
                 var result = data.Result(i, data.Rules[r].Rule.Id);
                 if (result is null) continue;
                 var note = data.Options.Notes && (result.LostPoints || result.IsError) && result.Comment.Length > 0
-                    ? (result.IsError ? "Not graded: " + result.Comment : result.Comment)
+                    ? result.CommentText()
                     : null;
-                row[FirstCriterionColumn - 1 + r] = SheetCell.Of(result.Points,
-                    result.IsError ? GradebookStyles.PointsNotGraded : GradebookStyles.Points, note: note);
+                row[FirstCriterionColumn - 1 + r] = result.IsNotGraded()
+                    ? SheetCell.Blank(GradebookStyles.PointsNotGraded, data.Options.Notes ? note ?? "Not graded." : null)
+                    : SheetCell.Of(result.Points, result.IsError ? GradebookStyles.PointsNotGraded : GradebookStyles.Points, note: note);
             }
-            row[totalColumn - 1] = SheetCell.Of(grade.Total, GradebookStyles.Points);
+            var partial = grade.PartialText();
+            row[totalColumn - 1] = SheetCell.Of(grade.Total, partial.Length > 0 ? GradebookStyles.PointsNotGraded : GradebookStyles.Points,
+                note: partial.Length > 0 && data.Options.Notes ? $"Partial total: {partial}." : null);
             row[totalColumn] = SheetCell.Of(grade.Max, GradebookStyles.Points);
-            row[totalColumn + 1] = SheetCell.Of(grade.Fraction, GradebookStyles.Percent, "100.0%");
+            // A percent of a partial total would understate the grade: left empty until the rest is graded.
+            row[totalColumn + 1] = partial.Length > 0 ? default : SheetCell.Of(grade.Fraction, GradebookStyles.Percent, "100.0%");
             yield return row;
         }
     }

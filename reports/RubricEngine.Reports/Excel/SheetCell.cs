@@ -41,6 +41,9 @@ internal readonly struct SheetCell
         return clean.Length == 0 ? default : new SheetCell(clean, 0, false, 0, null, null);
     }
 
+    /// <summary>An empty cell that still carries a style and a note (a criterion that was not graded).</summary>
+    public static SheetCell Blank(int style, string? note = null) => new(null, 0, false, style, null, note);
+
     public static SheetCell Of(double number, int style = 0, string? display = null, string? note = null) =>
         new(null, double.IsFinite(number) ? number : 0, true, style, display, note);
 }

@@ -155,6 +155,10 @@ internal sealed class SheetWriter
                 {
                     x.Raw("<c r=\"").Raw(_columnNames[c + 1]).Int(r).Raw("\" s=\"").Int(style).Raw("\"><v>").Number(cell.Number).Raw("</v></c>");
                 }
+                else if (cell.Style != 0)
+                {
+                    x.Raw("<c r=\"").Raw(_columnNames[c + 1]).Int(r).Raw("\" s=\"").Int(style).Raw("\"/>");
+                }
                 if (cell.Note is { } note && notes is not null)
                 {
                     var clean = ExcelText.Clean(note);

@@ -21,8 +21,12 @@ public static class FeedbackDocument
         var s = grade.Student;
         var who = string.IsNullOrWhiteSpace(s.Name) ? s.Id : $"{s.Name} ({s.Id})";
         md.Append("# ").Append(MarkdownText.Inline(context.Rubric.Title)).Append(" — feedback for ").Append(MarkdownText.Inline(who)).Append('\n').Append('\n');
-        md.Append("**Total: ").Append(Points(grade.Total)).Append(" / ").Append(Points(grade.Max))
-            .Append(string.Create(CultureInfo.InvariantCulture, $" ({grade.Fraction * 100:0.#}%)**")).Append('\n').Append('\n');
+        if (grade.IsPartial())
+            md.Append("**Total so far: ").Append(Points(grade.Total)).Append(" — ").Append(MarkdownText.Inline(grade.PartialText()))
+                .Append("; course staff will grade the rest.**\n\n");
+        else
+            md.Append("**Total: ").Append(Points(grade.Total)).Append(" / ").Append(Points(grade.Max))
+                .Append(string.Create(CultureInfo.InvariantCulture, $" ({grade.Fraction * 100:0.#}%)**")).Append('\n').Append('\n');
         md.Append("Graded from `").Append(CodeSpan(grade.File)).Append("`.\n");
 
         var questionTitles = context.Rubric.Questions.ToDictionary(q => q.Path, q => q.Title);
@@ -34,7 +38,7 @@ public static class FeedbackDocument
         foreach (var group in groups)
         {
             md.Append('\n');
-            var earned = group.Sum(c => c.Points);
+            var earned = group.Sum(c => c.Points); // not graded adds nothing; its heading says "not graded yet"
             var max = group.Sum(c => c.MaxPoints);
             if (group.Key is { } q)
             {
@@ -55,7 +59,7 @@ public static class FeedbackDocument
     private static void AppendCriterion(StringBuilder md, CriterionResult c)
     {
         md.Append('\n').Append("### ").Append(MarkdownText.Inline(c.Rule.Id)).Append(' ').Append(MarkdownText.Inline(c.Rule.Title))
-            .Append(": ").Append(Points(c.Points)).Append(" / ").Append(Points(c.MaxPoints)).Append('\n');
+            .Append(": ").Append(c.IsNotGraded() ? "not graded yet" : Points(c.Points)).Append(" / ").Append(Points(c.MaxPoints)).Append('\n');
         if (!string.IsNullOrWhiteSpace(c.Comment)) md.Append('\n').Append(MarkdownText.Inline(c.Comment)).Append('\n');
         if (c.Override is { } adjusted) md.Append('\n').Append("*Adjusted by course staff: ").Append(MarkdownText.Inline(adjusted)).Append("*\n");
 
@@ -67,7 +71,7 @@ public static class FeedbackDocument
             md.Append("- ").Append(MarkdownText.Inline(f.Message));
             var where = Where(f);
             if (where.Length > 0) md.Append(" (").Append(where).Append(')');
-            if (f.PointsLost > 0) md.Append(" — −").Append(Points(f.PointsLost)).Append(f.PointsLost == 1 ? " point" : " points");
+            if (f.PointsLost > 0 && !c.IsNotGraded()) md.Append(" — −").Append(Points(f.PointsLost)).Append(f.PointsLost == 1 ? " point" : " points");
             if (f.Suppression is { } waived) md.Append(" — waived: ").Append(MarkdownText.Inline(waived));
             md.Append('\n');
             if (!string.IsNullOrWhiteSpace(f.Excerpt)) md.Append("  ").Append(MarkdownText.Quote(f.Excerpt)).Append('\n');

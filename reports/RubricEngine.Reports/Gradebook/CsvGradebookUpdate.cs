@@ -86,6 +86,7 @@ internal static class CsvGradebookUpdate
                     {
                         if (GradebookPlan.ValueOf(grade, target) is not { } value) continue;
                         var existing = Field(fields, index);
+                        plan.CellsRead[(student, target.Header)] = existing;
                         if (GradebookPlan.IsOverrideMark(existing) && !GradebookPlan.SameNumber(existing, value))
                         {
                             plan.KeptOverrides.Add(new KeptOverride(student, target.Header, existing, GradebookPlan.Format(value)));

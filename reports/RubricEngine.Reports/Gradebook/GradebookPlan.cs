@@ -66,6 +66,12 @@ internal sealed class GradebookPlan
     public List<string> StudentsWithoutTrace { get; } = [];
     public List<KeptOverride> KeptOverrides { get; } = [];
     public List<string> AddedColumns { get; } = [];
+
+    /// <summary>
+    /// What each cell this update writes held when the gradebook was read, by student key and column: compared
+    /// between two reads to tell a cell a person changed meanwhile.
+    /// </summary>
+    public Dictionary<(string Student, string Column), string> CellsRead { get; } = [];
     public int Updated { get; set; }
 
     /// <summary>The index of the key column among <paramref name="headers"/>, or -1.</summary>
@@ -98,12 +104,16 @@ internal sealed class GradebookPlan
         return null;
     }
 
-    /// <summary>The value to write in <paramref name="column"/> for <paramref name="grade"/>; null when the trace lacks the criterion.</summary>
+    /// <summary>
+    /// The value to write in <paramref name="column"/> for <paramref name="grade"/>; null when the trace lacks the
+    /// criterion or it was not graded — and for the total when any criterion was not graded: a partial total in a
+    /// course gradebook reads as the grade.
+    /// </summary>
     public static double? ValueOf(TraceGrade grade, TargetColumn column)
     {
-        if (column.RuleId is null) return Round(grade.Total);
+        if (column.RuleId is null) return grade.IsPartial() ? null : Round(grade.Total);
         var c = grade.Criteria.FirstOrDefault(r => r.Rule.Id == column.RuleId);
-        return c is null ? null : Round(c.Points);
+        return c?.GradedPoints() is { } points ? Round(points) : null;
     }
 
     /// <summary>Points possible of <paramref name="column"/>, for the Points Possible row.</summary>
@@ -119,7 +129,7 @@ internal sealed class GradebookPlan
 
     public static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    public UpdateReport Report(string path, string backup) => new(
+    public UpdateReport Report(string path, string backup, int reapplied) => new(
         path,
         backup,
         Updated,
@@ -127,7 +137,8 @@ internal sealed class GradebookPlan
         StudentsWithoutTrace,
         _byKey.Keys.Where(k => !_matched.Contains(k)).Order(StringComparer.Ordinal).Concat(TracesWithoutKey).ToList(),
         KeptOverrides,
-        Duplicates);
+        Duplicates,
+        reapplied);
 
     private static string Normalize(string? value) => value?.Trim() ?? "";
 

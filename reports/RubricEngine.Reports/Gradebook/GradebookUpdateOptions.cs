@@ -24,4 +24,13 @@ public sealed record GradebookUpdateOptions(string Column)
 
     /// <summary>Time stamp of the backup file; now when null.</summary>
     public DateTimeOffset? Now { get; init; }
+
+    /// <summary>How long to wait for another run updating the same gradebook, and where to say so.</summary>
+    public IO.OutputPolicy? Policy { get; init; }
+
+    /// <summary>
+    /// Called after the new gradebook is written to its temporary file and before it is checked against the file on
+    /// disk and renamed over it: where a test plays the person who saves the gradebook at the worst moment.
+    /// </summary>
+    internal Action<int>? BeforeReplace { get; init; }
 }

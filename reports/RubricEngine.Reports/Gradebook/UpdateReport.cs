@@ -12,6 +12,10 @@ public sealed record KeptOverride(string Student, string Column, string Existing
 /// <param name="TracesWithoutStudent">Student ids of traces no gradebook row matched.</param>
 /// <param name="KeptOverrides">Manual overrides left as they were.</param>
 /// <param name="DuplicateTraces">Students with more than one trace: the highest total was written.</param>
+/// <param name="Reapplied">
+/// How many times the gradebook changed on disk while this update was being written (a person saving it), so it was
+/// read again and this run's columns applied again to what was there.
+/// </param>
 public sealed record UpdateReport(
     string Path,
     string BackupPath,
@@ -20,7 +24,8 @@ public sealed record UpdateReport(
     IReadOnlyList<string> StudentsWithoutTrace,
     IReadOnlyList<string> TracesWithoutStudent,
     IReadOnlyList<KeptOverride> KeptOverrides,
-    IReadOnlyList<string> DuplicateTraces);
+    IReadOnlyList<string> DuplicateTraces,
+    int Reapplied = 0);
 
 /// <summary>The gradebook could not be updated (no such sheet, no key column…); the file was not touched.</summary>
 public sealed class GradebookUpdateException(string message) : Exception(message);

@@ -80,6 +80,7 @@ internal static class XlsxGradebookUpdate
             if (GradebookPlan.ValueOf(grade, target) is not { } value) continue;
             var cell = row.Cell(column);
             var existing = cell.HasFormula ? "=" + cell.FormulaA1 : cell.GetString();
+            plan.CellsRead[(student, target.Header)] = existing;
             if (cell.HasComment && GradebookPlan.IsOverrideMark(cell.Comment.Text)
                 && existing.Trim().Length > 0 && !GradebookPlan.SameNumber(existing, value))
             {

@@ -1,19 +1,22 @@
 using RubricEngine.Grading;
+using RubricEngine.Reports.IO;
 
 namespace RubricEngine.Reports.Safety;
 
 /// <summary>
-/// Runs a stream-writing sink (CSV, SARIF) into a <see cref="PendingFile"/>: the target appears, complete, only
-/// when <see cref="Complete"/> succeeds.
+/// Runs a stream-writing sink (CSV, SARIF) into an <see cref="AtomicFile"/>: the target appears, complete, only
+/// when <see cref="Complete"/> succeeds, under the target's lock.
 /// </summary>
 public sealed class FileGradeSink<TSink> : IGradeSink where TSink : IGradeSink
 {
-    private readonly PendingFile _file;
+    private readonly AtomicFile _file;
+    private readonly ReplaceOptions? _replace;
     private bool _innerDisposed;
 
-    public FileGradeSink(string path, Func<Stream, TSink> create)
+    public FileGradeSink(string path, Func<Stream, TSink> create, OutputPolicy? policy = null, ReplaceOptions? replace = null)
     {
-        _file = PendingFile.Create(path);
+        _file = AtomicFile.Create(path, policy);
+        _replace = replace;
         try
         {
             Inner = create(_file.Stream);
@@ -31,6 +34,9 @@ public sealed class FileGradeSink<TSink> : IGradeSink where TSink : IGradeSink
     /// <summary>The target file's full path.</summary>
     public string Path => _file.Path;
 
+    /// <summary>What replacing the target did; null until <see cref="Complete"/>.</summary>
+    public ReplaceResult? Result { get; private set; }
+
     public void Begin(ReportContext context) => Inner.Begin(context);
 
     public void Add(TraceGrade grade) => Inner.Add(grade);
@@ -39,7 +45,7 @@ public sealed class FileGradeSink<TSink> : IGradeSink where TSink : IGradeSink
     {
         Inner.Complete(run);
         DisposeInner(); // writers flush on dispose: they must be done before the file is closed and renamed
-        _file.Commit();
+        Result = _file.Commit(_replace);
     }
 
     public void Dispose()

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using RubricEngine.Grading;
+using RubricEngine.Reports.IO;
 using RubricEngine.Reports.Safety;
 using RubricEngine.Rubrics;
 using RubricEngine.Traces;
@@ -34,8 +35,8 @@ public sealed class SarifWriter : IGradeSink
     }
 
     /// <summary>A SARIF file written atomically: it appears only after <see cref="IGradeSink.Complete"/>.</summary>
-    public static FileGradeSink<SarifWriter> ToFile(string path, SarifOptions? options = null) =>
-        new(path, stream => new SarifWriter(stream, options));
+    public static FileGradeSink<SarifWriter> ToFile(string path, SarifOptions? options = null, OutputPolicy? policy = null) =>
+        new(path, stream => new SarifWriter(stream, options), policy);
 
     /// <summary>SARIF's level for a severity: error, warning, note, none.</summary>
     public static string LevelOf(Severity severity) => severity switch

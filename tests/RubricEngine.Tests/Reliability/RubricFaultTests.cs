@@ -8,7 +8,7 @@ namespace RubricEngine.Tests.Reliability;
 /// <summary>
 /// A rubric with buggy rules graded through <c>rubric grade</c>: a rule that throws, one that never ends, one that
 /// recurses without end and two that allocate without bound. Each fault becomes an error for that criterion on
-/// that trace (red cell with a note in Grades, an error row in Findings); every other criterion and trace is
+/// that trace (an empty red cell with a note in Grades, an error row in Findings); every other criterion and trace is
 /// graded, all outputs are written, and the exit code is 1 (some criteria could not be graded).
 /// </summary>
 [TestFixture]
@@ -79,7 +79,7 @@ public sealed class RubricFaultTests
         var headers = grades.Row(1).CellsUsed().ToDictionary(c => c.GetString(), c => c.Address.ColumnNumber);
         var row = grades.RowsUsed().Single(r => r.Cell(1).GetString() == $"{trace}-student");
         var faulty = row.Cell(headers.Keys.Single(h => h.StartsWith(rule, StringComparison.Ordinal)) is var h1 ? headers[h1] : 0);
-        Assert.That(faulty.GetDouble(), Is.Zero);
+        Assert.That(faulty.GetString(), Is.Empty, "not graded is an empty cell, never 0");
         Assert.That(faulty.Style.Font.FontColor, Is.EqualTo(XLColor.FromHtml("#C00000")), "the cell is marked as not graded");
         Assert.That(faulty.HasComment, Is.True);
         var note = faulty.Comment.Text;

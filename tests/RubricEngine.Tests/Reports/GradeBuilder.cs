@@ -63,6 +63,13 @@ internal static class GradeBuilder
         Grade("s3", "=HYPERLINK(\"http://x\",\"y\")", "+1", Full(Derivation, "3.b.i"), Error(Conditions, "timed out"), Full(Annotated)),
     ];
 
+    /// <summary><see cref="Sample"/> with s3's criterion that was not graded graded as 0 instead: every total complete.</summary>
+    public static IReadOnlyList<TraceGrade> FullyGradedSample() =>
+        Sample().Select(g => g with
+        {
+            Criteria = g.Criteria.Select(c => c.IsError ? Lost(c.Rule, 0, "No conditions used.", "3.b.ii") : c).ToList(),
+        }).ToList();
+
     public static string TempPath(string extension) =>
         Path.Combine(Path.GetTempPath(), "rubric-tests", Guid.NewGuid().ToString("N") + extension);
 }

@@ -27,13 +27,13 @@ public sealed class CsvGradeSinkTests
             "HW7-03 points", "HW7-03 comment", "HW7-03 override",
             "HW7-04 points", "HW7-04 comment", "HW7-04 override",
             "HW7-90 points", "HW7-90 comment", "HW7-90 override",
-            "total", "max", "percent",
+            "total", "max", "percent", "graded",
         }));
         var row = rows[1];
         Assert.That(row[..4], Is.EqualTo(new[] { "ana", "Ana Lopez", "ana@uni.edu", "traces/ana.json" }));
         Assert.That(row[7], Is.EqualTo("1.5"));
         Assert.That(row[8], Is.EqualTo("~18 hours, 68% are not in the blog."));
-        Assert.That(row[^3..], Is.EqualTo(new[] { "6", "6.5", "92.31" }));
+        Assert.That(row[^4..], Is.EqualTo(new[] { "6", "6.5", "92.31", "" }));
         Assert.That(rows, Has.Count.EqualTo(2));
     }
 
@@ -58,7 +58,7 @@ public sealed class CsvGradeSinkTests
         }
         var row = ReadRows(path)[1];
         Assert.That(row[10], Is.EqualTo("1.25"));
-        foreach (var cell in new[] { row[4], row[7], row[10], row[13], row[^3], row[^2], row[^1] })
+        foreach (var cell in new[] { row[4], row[7], row[10], row[13], row[^4], row[^3], row[^2] })
             Assert.That(() => ParseInvariant(cell), Throws.Nothing, cell);
         Assert.That(File.ReadAllText(path), Does.Not.Contain("1,25"));
     }

@@ -60,21 +60,25 @@ public sealed class ExcelGradebookWriterTests
     }
 
     [Test]
-    public void Notes_are_attached_only_where_points_were_lost()
+    public void Notes_are_attached_only_where_points_were_lost_or_not_graded()
     {
         using var wb = WriteAndOpen();
         var ws = wb.Worksheet("Grades");
         var withNotes = ws.CellsUsed(XLCellsUsedOptions.All).Where(c => c.HasComment).Select(c => c.Address.ToString()).OrderBy(a => a).ToList();
-        Assert.That(withNotes, Is.EqualTo(new[] { "D3", "E4", "F3" }));
+        Assert.That(withNotes, Is.EqualTo(new[] { "D3", "E4", "F3", "G4" }));
+        Assert.That(ws.Cell("G4").Comment.Text, Is.EqualTo("Partial total: 3 of 6 points graded (HW7-02 not graded)."));
         Assert.That(ws.Cell("D3").Comment.Text, Does.Contain("trace expansion is missing"));
         Assert.That(ws.Cell("E4").Comment.Text, Does.StartWith("Not graded:"));
     }
 
     [Test]
-    public void A_criterion_that_could_not_be_graded_is_marked()
+    public void A_criterion_that_could_not_be_graded_is_an_empty_marked_cell_and_its_total_is_partial()
     {
         using var wb = WriteAndOpen();
         var cell = wb.Worksheet("Grades").Cell("E4");
+        Assert.That(cell.GetString(), Is.Empty, "not graded is empty, never 0");
+        Assert.That(wb.Worksheet("Grades").Cell("I4").IsEmpty(), Is.True, "no percent of a partial total");
+        Assert.That(wb.Worksheet("Grades").Cell("G4").GetDouble(), Is.EqualTo(3), "the total of what was graded");
         Assert.That(cell.Style.Font.FontColor, Is.EqualTo(GradesSheet.ErrorFont));
         Assert.That(cell.Style.Font.Bold, Is.True);
         Assert.That(wb.Worksheet("Grades").Cell("E3").Style.Font.Bold, Is.False);

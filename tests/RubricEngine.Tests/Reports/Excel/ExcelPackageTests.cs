@@ -68,7 +68,7 @@ public sealed class ExcelPackageTests
         var shapes = XDocument.Load(zip.GetEntry("xl/drawings/vmlDrawing1.vml")!.Open()).Descendants(x + "ClientData")
             .Select(d => XLHelper.GetColumnLetterFromNumber(int.Parse(d.Element(x + "Column")!.Value) + 1) + (int.Parse(d.Element(x + "Row")!.Value) + 1))
             .ToList();
-        Assert.That(comments, Is.EqualTo(new[] { "D3", "F3", "E4" }));
+        Assert.That(comments, Is.EqualTo(new[] { "D3", "F3", "E4", "G4" }));
         Assert.That(shapes, Is.EqualTo(comments), "one shape per note, same order, same cell");
         var sheet = XDocument.Load(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
         Assert.That(sheet.Root!.Element(Main + "legacyDrawing"), Is.Not.Null);
@@ -103,11 +103,13 @@ public sealed class ExcelPackageTests
     }
 
     [Test]
-    public void The_errors_tab_is_red_only_when_traces_failed()
+    public void The_errors_tab_is_red_only_when_a_trace_or_a_criterion_was_not_graded()
     {
-        ExcelGradebookWriter.Write(_path, Rules, Sample(), Run(BadTrace));
+        ExcelGradebookWriter.Write(_path, Rules, FullyGradedSample(), Run(BadTrace));
         using (var wb = new XLWorkbook(_path)) Assert.That(wb.Worksheet("Errors").TabColor, Is.EqualTo(XLColor.FromHtml("#C00000")));
         ExcelGradebookWriter.Write(_path, Rules, Sample(), Run());
+        using (var wb = new XLWorkbook(_path)) Assert.That(wb.Worksheet("Errors").TabColor, Is.EqualTo(XLColor.FromHtml("#C00000")), "s3's HW7-02");
+        ExcelGradebookWriter.Write(_path, Rules, FullyGradedSample(), Run());
         using (var wb = new XLWorkbook(_path)) Assert.That(wb.Worksheet("Errors").TabColor.HasValue, Is.False);
     }
 

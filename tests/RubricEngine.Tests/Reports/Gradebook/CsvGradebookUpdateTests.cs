@@ -35,7 +35,7 @@ public sealed class CsvGradebookUpdateTests
     {
         var bytes = Encoding.UTF8.GetBytes(csv);
         File.WriteAllBytes(_path, bom ? [0xEF, 0xBB, 0xBF, .. bytes] : bytes);
-        return GradebookUpdater.Update(_path, Sample(), (options ?? new GradebookUpdateOptions("HW7")) with { Now = Now });
+        return GradebookUpdater.Update(_path, FullyGradedSample(), (options ?? new GradebookUpdateOptions("HW7")) with { Now = Now });
     }
 
     [Test]

@@ -98,7 +98,8 @@ public sealed class XlsxGradebookUpdateTests
         var now = Snapshot(after);
         foreach (var (address, cell) in before)
             Assert.That(now[address], Is.EqualTo(cell), address);
-        Assert.That(now.Keys.Except(before.Keys).Order(), Is.EqualTo(new[] { "Roster!F1", "Roster!F2", "Roster!F3", "Roster!F4", "Roster!F6" }));
+        // F6 stays empty: s3's total is partial (a criterion was not graded), so it is not written.
+        Assert.That(now.Keys.Except(before.Keys).Order(), Is.EqualTo(new[] { "Roster!F1", "Roster!F2", "Roster!F3", "Roster!F4" }));
         Assert.That(after.Worksheet("Notes").MergedRanges.Select(r => r.RangeAddress.ToString()), Is.EqualTo(new[] { "A1:C1" }));
         Assert.That(after.Worksheets.Select(s => s.Name), Is.EqualTo(new[] { "Roster", "Notes" }));
     }
@@ -125,7 +126,7 @@ public sealed class XlsxGradebookUpdateTests
             ws.Cell("F6").Comment.AddText("Override: regraded by hand (TA Kim)");
             wb.Save();
         }
-        var report = Update();
+        var report = GradebookUpdater.Update(_path, FullyGradedSample(), new GradebookUpdateOptions("HW7") { Key = "SIS User ID", Now = Now });
         using var after = new XLWorkbook(_path);
         var roster = after.Worksheet("Roster");
         Assert.That(report.AddedColumns, Is.Empty, "header matched case-insensitively");
@@ -153,7 +154,9 @@ public sealed class XlsxGradebookUpdateTests
         Assert.That(report.AddedColumns, Is.EqualTo(new[] { "HW7", "HW7-01 Derivation shown (2)", "HW7-02 Uses the conditions from (i) (3)", "HW7-90 Answers annotated (1)" }));
         Assert.That(ws.Cell("G2").GetDouble(), Is.EqualTo(2), "points possible of HW7-01");
         Assert.That(ws.Cell("G4").GetDouble(), Is.EqualTo(1), "s2 lost a point on HW7-01");
-        Assert.That(ws.Cell("H6").GetDouble(), Is.EqualTo(0), "s3's HW7-02 errored");
+        Assert.That(ws.Cell("H6").IsEmpty(), Is.True, "s3's HW7-02 was not graded: empty, never 0");
+        Assert.That(ws.Cell("F6").IsEmpty(), Is.True, "s3's total is partial: not written");
+        Assert.That(ws.Cell("G6").GetDouble(), Is.EqualTo(2), "s3's graded criteria are written");
     }
 
     [Test]
