@@ -57,7 +57,7 @@ public sealed class DerivationShownCheckTests
     }
 
     [Test]
-    public void One_step_gets_a_third_of_the_step_share_and_names_the_missing_expansion()
+    public void A_gradient_taken_of_the_objective_without_lines_leading_to_it_is_no_step()
     {
         const string answer = """
             Taking gradients of $L = \|X - W_2W_1X\|_F^2$:
@@ -65,12 +65,12 @@ public sealed class DerivationShownCheckTests
             $$\frac{\partial L}{\partial W_1} = -2W_2^\top(X - W_2W_1X)X^\top = 0$$
             """;
         var result = Hw7Check().Evaluate(MathAnswerFactory.Single("3.b.i", answer));
-        Assert.That(result.Message, Is.EqualTo("Shows 1 step before the result; 3 expected. The expansion of the Frobenius norm as a trace is not shown."));
-        Assert.That(result.Score, Is.EqualTo((1.0 / 3 + 0) / 2).Within(1e-9));
+        Assert.That(result.Message, Is.EqualTo(@"Shows 0 steps before the result; 3 expected. States $\frac{\partial L}{\partial W_1}$ directly after the objective, without the lines that lead to it. The expansion of the Frobenius norm as a trace is not shown."));
+        Assert.That(result.Score, Is.Zero);
     }
 
     [Test]
-    public void Enough_steps_without_the_required_expansion_lose_half()
+    public void Numbered_items_that_state_gradients_with_a_chain_rule_remark_are_not_steps()
     {
         const string answer = """
             1. Write $L = \|X - W_2W_1X\|_F^2$.
@@ -79,7 +79,8 @@ public sealed class DerivationShownCheckTests
             4. Setting both to zero gives $W_2^\top(X - W_2W_1X)X^\top = 0$.
             """;
         var result = Hw7Check().Evaluate(MathAnswerFactory.Single("3.b.i", answer));
-        Assert.That(result.Score, Is.EqualTo(0.5), result.Message);
+        Assert.That(result.Score, Is.Zero, result.Message);
+        Assert.That(result.Message, Does.StartWith("Shows 0 steps before the result; 3 expected. States $\\nabla_{W_1} L$ directly after the objective"));
         Assert.That(result.Message, Does.EndWith("The expansion of the Frobenius norm as a trace is not shown."));
     }
 
