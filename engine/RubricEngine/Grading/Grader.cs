@@ -1,4 +1,5 @@
 using System.Globalization;
+using RubricEngine.Checks;
 using RubricEngine.Documents;
 using RubricEngine.Rubrics;
 using RubricEngine.Segmentation;
@@ -71,6 +72,13 @@ public sealed class Grader
         var outcomes = new List<(Answer Answer, CheckResult? Result, string? Error)>(attempts.Count);
         foreach (var answer in attempts)
         {
+            // A refusal or an empty reply complies with nothing: no criterion of its question passes vacuously on it.
+            if (NonAnswer.Find(answer) is { } non)
+            {
+                var why = $"This reply is not an answer to {criterion.Question}: {non.Reason}, so it earns no points here.";
+                outcomes.Add((answer, CheckResult.Fail(why, new Evidence(non.Span, $"Not an answer to {criterion.Question}: {non.Reason}.")), null));
+                continue;
+            }
             var ok = _runner.TryRun(rule, () => criterion.Check.Evaluate(answer), out var result, out var error);
             outcomes.Add((answer, ok ? Sanitize(result) : null, ok ? null : error));
         }

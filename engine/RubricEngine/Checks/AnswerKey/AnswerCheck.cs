@@ -64,18 +64,6 @@ public sealed partial class AnswerCheck : ICheck
     [GeneratedRegex(@"\b[A-H]\b", RegexOptions.CultureInvariant)]
     private static partial Regex OptionLetter();
 
-    // A part label opening a line: "**3(a)**", "(a)", "3(b):", "**Q2(c).**", "Part (ii)", "4b)". Letters are lower
-    // case, so an option "(B)" is never taken for a label.
-    [GeneratedRegex(@"^[\s*_]*(?:(?i:problem|question|part|q)\s*)?(?:\d+\s*\([a-z]{1,4}\)(?:\([a-z]{1,4}\))?|\([a-z]{1,4}\)|\d+[a-z]?[.)](?=\s))[\s*_]*[:.]?[\s*_]*", RegexOptions.CultureInvariant)]
-    private static partial Regex PartLabel();
-
-    /// <summary>The statement without a part label in front: "**3(a)** **B**" → "B" (with the label's length).</summary>
-    private static (string Text, int Skipped) WithoutPartLabel(string statement)
-    {
-        var m = PartLabel().Match(statement);
-        return m.Success && m.Length > 0 && m.Length < statement.Length ? (statement[m.Length..], m.Length) : (statement, 0);
-    }
-
     /// <summary>The final answer stated in <paramref name="answer"/>: its text and span, or null.</summary>
     /// <param name="answer">The answer.</param>
     /// <param name="optionAnswer">True when the key is an option letter: a statement must then name one.</param>
@@ -148,7 +136,7 @@ public sealed partial class AnswerCheck : ICheck
                 var content = close < 0 ? inner : inner[..close];
                 if (content.Length <= MaxStatement && OptionStart(content) is not null)
                     bold = (content, new TextSpan(block.Span.Start + raw.IndexOf(content, StringComparison.Ordinal), content.Length));
-                else if (WithoutPartLabel(raw) is ({ } rest, > 0 and var skipped))
+                else if (PartLabel.Strip(raw) is ({ } rest, > 0 and var skipped))
                 {
                     // "**3(a)** B", "**(a)** **B**": the answer after the part's label, when it is short or an option.
                     var line = rest.Split('\n')[0].TrimEnd();
@@ -165,7 +153,7 @@ public sealed partial class AnswerCheck : ICheck
         var prose = blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem).ToList();
         if (prose.Count == 1 && prose[0].Span.Length <= 40)
         {
-            var (only, skipped) = WithoutPartLabel(message.Substring(prose[0].Span.Start, prose[0].Span.Length));
+            var (only, skipped) = PartLabel.Strip(message.Substring(prose[0].Span.Start, prose[0].Span.Length));
             return (only, new TextSpan(prose[0].Span.Start + skipped, only.Length));
         }
         return null;
