@@ -40,38 +40,47 @@ public static class NonAnswer
     /// <summary>Why <paramref name="answer"/> is not an answer, or null when it is one.</summary>
     public static NonAnswerFinding? Find(Answer answer)
     {
+        // Runs on every attempt of every question: no allocation until the reply looks short or refusing.
         var text = answer.Document.Text;
-        var prose = new List<Block>();
+        var length = 0;
+        var hasWords = false;
+        List<Block>? prose = null;
         foreach (var block in answer.Blocks)
         {
             if (block.Kind is BlockKind.Heading or BlockKind.ThematicBreak) continue;
-            var raw = text.AsSpan(block.Span.Start, Math.Min(block.Span.Length, 4096)).ToString();
-            if (PartLabel.IsOnlyLabel(raw)) continue;
-            prose.Add(block);
+            if (block.Kind is not (BlockKind.Code or BlockKind.DisplayMath)) length += block.Span.Length;
+            var raw = text.AsSpan(block.Span.Start, Math.Min(block.Span.Length, 4096));
+            if (raw.Length <= 40 && PartLabel.IsOnlyLabel(raw.ToString())) continue;
+            (prose ??= []).Add(block);
+            if (!hasWords)
+                foreach (var c in raw)
+                    if (char.IsLetterOrDigit(c)) { hasWords = true; break; }
         }
         var head = answer.Blocks.Count > 0 ? answer.Blocks[0].Span : answer.Span;
-        var words = WordCounter.Words(prose, new WordCountOptions { IncludeMath = true, IncludeCode = true });
-        if (words.Count == 0 || (words.Count == 1 && IsPlaceholder(text, words[0])))
+        if (!hasWords || prose is null) return new NonAnswerFinding("it is empty", head);
+        // Most answers are far longer than a refusal: decide those without reading further.
+        if (length > MaxRefusalWords * 12) return null;
+        if (prose.Count == 1 && prose[0].Span.Length <= 12 && IsPlaceholder(text, prose[0].Span))
             return new NonAnswerFinding("it is empty", head);
-        if (words.Count > MaxRefusalWords) return null;
 
         var body = string.Join("\n", prose.Select(b => text.Substring(b.Span.Start, b.Span.Length)));
-        foreach (var anyway in AnswersAnyway)
-            if (body.Contains(anyway, StringComparison.OrdinalIgnoreCase)) return null;
-        var opening = (body.Length > 300 ? body[..300] : body).Replace('’', '\'');
+        var opening = (body.Length > 300 ? body[..300] : body).Replace('’', '\'').ToLowerInvariant();
         foreach (var refusal in Refusals)
         {
-            var at = opening.IndexOf(refusal, StringComparison.OrdinalIgnoreCase);
+            var at = opening.IndexOf(refusal, StringComparison.Ordinal);
             if (at < 0) continue;
+            foreach (var anyway in AnswersAnyway)
+                if (body.Contains(anyway, StringComparison.OrdinalIgnoreCase)) return null;
+            if (WordCounter.Count(prose, new WordCountOptions { IncludeMath = true, IncludeCode = true }) > MaxRefusalWords) return null;
             var sentence = Sentence(text, prose, at);
             return new NonAnswerFinding($"it declines to answer (“{Quote(text, sentence)}”)", sentence);
         }
         return null;
     }
 
-    private static bool IsPlaceholder(string text, TextSpan word)
+    private static bool IsPlaceholder(string text, TextSpan span)
     {
-        var w = text.Substring(word.Start, word.Length).Trim('*', '_', '.', ' ').ToLowerInvariant();
+        var w = text.Substring(span.Start, span.Length).Trim('*', '_', '.', ' ', '\n').ToLowerInvariant();
         return w is "n/a" or "tbd" or "todo" or "none";
     }
 

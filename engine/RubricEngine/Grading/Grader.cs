@@ -46,8 +46,9 @@ public sealed class Grader
     private TraceGrade GradeAnalyzed(TraceAnalysis analysis)
     {
         var results = new List<CriterionResult>();
+        var nonAnswers = new Dictionary<Answer, NonAnswerFinding?>(ReferenceEqualityComparer.Instance);
         foreach (var criterion in _rubric.Criteria)
-            if (IsEnabled(criterion.Rule)) results.Add(GradeCriterion(criterion, analysis));
+            if (IsEnabled(criterion.Rule)) results.Add(GradeCriterion(criterion, analysis, nonAnswers));
         foreach (var rule in _rubric.CustomRules)
             if (IsEnabled(rule.Rule)) results.Add(GradeCustomRule(rule, analysis));
         var t = analysis.Trace;
@@ -56,7 +57,7 @@ public sealed class Grader
 
     private static bool IsEnabled(RuleDescriptor rule) => rule.IsEnabledByDefault && rule.Severity != Severity.None;
 
-    private CriterionResult GradeCriterion(CriterionDefinition criterion, TraceAnalysis analysis)
+    private CriterionResult GradeCriterion(CriterionDefinition criterion, TraceAnalysis analysis, Dictionary<Answer, NonAnswerFinding?> nonAnswers)
     {
         var rule = criterion.Rule;
         var attempts = analysis.Answers.Where(a => a.Question == criterion.Question).OrderBy(a => a.Attempt).ToList();
@@ -73,7 +74,8 @@ public sealed class Grader
         foreach (var answer in attempts)
         {
             // A refusal or an empty reply complies with nothing: no criterion of its question passes vacuously on it.
-            if (NonAnswer.Find(answer) is { } non)
+            if (!nonAnswers.TryGetValue(answer, out var found)) nonAnswers[answer] = found = NonAnswer.Find(answer);
+            if (found is { } non)
             {
                 var why = $"This reply is not an answer to {criterion.Question}: {non.Reason}, so it earns no points here.";
                 outcomes.Add((answer, CheckResult.Fail(why, new Evidence(non.Span, $"Not an answer to {criterion.Question}: {non.Reason}.")), null));

@@ -75,7 +75,7 @@ public sealed class SequenceCheck : ICheck
 
     /// <summary>An item number, a subscripted name ("w_1") or a gloss in parentheses, unless the rubric expects it.</summary>
     private bool IsBetweenTokens(AnswerToken token) =>
-        !_expectedSet.Contains(token.Text) && (token.Aside || token.Text.Contains('_') || token.Text.All(char.IsAsciiDigit));
+        !_expectedSet.Contains(token.Text) && (token.Aside || token.Text.Contains('_') || !token.Text.AsSpan().ContainsAnyExceptInRange('0', '9'));
 
     private static string Quote(IEnumerable<string> tokens) => "'" + string.Join(' ', tokens) + "'";
 

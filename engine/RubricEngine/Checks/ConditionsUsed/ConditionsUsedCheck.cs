@@ -70,6 +70,9 @@ public sealed class ConditionsUsedCheck : ICheck
                 $"No answer to {From} was found in the chat, so the conditions derived there cannot be checked; this answer needs to use them.",
                 new Evidence(AnswerSpan(answer), $"Expected to use the conditions from {From}."));
 
+        var text = answer.Document.Text;
+        var statements = AnswerMath.Statements(text, answer.Blocks, _plain);
+        // The attempt built on first, with the forms (and the labeled conditions it leaves out) of the other attempts.
         var conditions = MergeConditions(answer, attempts);
         var basis = conditions.Count > 0 ? attempts.First(a => a.Attempt == conditions[0].Forms[0].Attempt) : attempts[0];
         var source = $"Conditions from {From} attempt {basis.Attempt.ToString(CultureInfo.InvariantCulture)} (message {basis.MessageIndex.ToString(CultureInfo.InvariantCulture)})";
@@ -78,8 +81,6 @@ public sealed class ConditionsUsedCheck : ICheck
                 $"The answer to {From} states no labeled, boxed or \"= 0\" equations, so there are no conditions to use here.",
                 new Evidence(AnswerSpan(answer), $"Expected to use the conditions from {From}."));
 
-        var text = answer.Document.Text;
-        var statements = AnswerMath.Statements(text, answer.Blocks, _plain);
         var prose = string.Join("\n", answer.Blocks.Select(b => text.Substring(b.Span.Start, b.Span.Length)));
         var genericReference = GenericReferences.Any(g => prose.Contains(g, StringComparison.OrdinalIgnoreCase));
 
@@ -91,7 +92,7 @@ public sealed class ConditionsUsedCheck : ICheck
         for (var i = 0; i < conditions.Count; i++)
         {
             var condition = conditions[i];
-            var form = condition.Forms.FirstOrDefault(f => statements.Any(s => s.Statement.DifferenceKeys.Any(f.Keys.Contains)));
+            var form = condition.Forms.FirstOrDefault(f => IsUsed(f, statements));
             if (form is not null)
             {
                 total += 1;
@@ -170,6 +171,9 @@ public sealed class ConditionsUsedCheck : ICheck
         }
         return merged;
     }
+
+    private static bool IsUsed(ConditionForm form, List<AnswerStatement> statements) =>
+        statements.Any(s => s.Statement.DifferenceKeys.Any(form.Keys.Contains));
 
     private sealed record ConditionForm(int Attempt, HashSet<string> Keys);
 

@@ -24,6 +24,9 @@ public sealed class DerivationShownCheck : ICheck
         "we get", "we obtain", "this becomes", "alors", "donc", "d'où", "on obtient", "en développant",
     ];
 
+    // How much prose before a formula can introduce it: the clause that leads into it.
+    private const int LeadLength = 100;
+
     private readonly LatexNormalizer _normalizer = LatexNormalizer.Default;
     private readonly List<(RequiredExpression Required, NormalizedMath Math)> _required;
 
@@ -144,7 +147,7 @@ public sealed class DerivationShownCheck : ICheck
                 // around it says ("Differentiate using the chain rule: ∇L = …" right after the objective).
                 var derivative = IsDerivative(left.Key);
                 var opens = OnThePage(left, sides, heads)
-                    || (derivative ? steps > 0 : Introduced(answer, s.Segment) || UsesDefined(right, defined));
+                    || (derivative ? steps > 0 : UsesDefined(right, defined) || Introduced(answer, s.Segment));
                 if (opens) steps++;
                 else if (derivative && stated is null && steps == 0) stated = "$" + LeftTex(s.Segment.Tex) + "$";
             }
@@ -189,11 +192,12 @@ public sealed class DerivationShownCheck : ICheck
         if (lead.Trim(' ', '\t', '\n', '\r', '*', '_', '>').Length == 0 && segment.BlockIndex > 0)
         {
             var previous = answer.Blocks[segment.BlockIndex - 1];
-            var start = Math.Max(previous.Span.Start, previous.Span.End - 160);
+            var start = Math.Max(previous.Span.Start, previous.Span.End - LeadLength);
             lead = answer.Document.Text[start..previous.Span.End];
         }
-        if (lead.Length > 160) lead = lead[^160..];
-        if (lead.Contains("zero", StringComparison.OrdinalIgnoreCase) && !HasAny(lead.Replace("setting", "", StringComparison.OrdinalIgnoreCase), ["solv", "since", "using", "substitut"]))
+        if (lead.Length > LeadLength) lead = lead[^LeadLength..];
+        lead = lead.ToLowerInvariant();
+        if (lead.Contains("zero", StringComparison.Ordinal) && !HasAny(lead.Replace("setting", "", StringComparison.Ordinal), ["solv", "since", "using", "substitut"]))
             return false;
         return HasAny(lead, Transformations);
     }
@@ -205,10 +209,11 @@ public sealed class DerivationShownCheck : ICheck
         return left.Length <= 60 ? left : left[..59] + "…";
     }
 
+    /// <summary>Whether lower-cased <paramref name="prose"/> holds one of the (lower-case) <paramref name="words"/>.</summary>
     private static bool HasAny(string prose, string[] words)
     {
         foreach (var w in words)
-            if (prose.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+            if (prose.Contains(w, StringComparison.Ordinal)) return true;
         return false;
     }
 

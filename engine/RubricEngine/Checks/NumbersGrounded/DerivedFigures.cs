@@ -15,6 +15,10 @@ internal static class DerivedFigures
 
     // Blocks before the claim's own whose numbers it may be computed from (a list item per step of a computation).
     private const int Window = 2;
+
+    private const int MaxOperands = 24;
+
+    private const int MaxChained = 12;
     private const double ApproximateTolerance = 0.02;
 
     // Conversion factors a computation may multiply or divide a count or a duration by without a source: "35 × 60 = 2100".
@@ -29,12 +33,14 @@ internal static class DerivedFigures
     {
         var found = new List<Quantity>();
         var words = new List<Quantity>();
+        var writesComputation = false;
         for (var b = Math.Max(0, index - Window); b <= index; b++)
         {
             var block = answer.Blocks[b];
             var raw = answer.Document.Text.AsSpan(block.Span.Start, Math.Min(block.Span.Length, 4096)).ToString();
             // Formulas are read as text: their "$" delimiters are not currency signs, their spacing is not a gap.
             var text = string.Join(' ', TexText.Normalize(raw).Replace('$', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            writesComputation |= text.AsSpan().IndexOfAny('=', '≈') >= 0;
             NumberScanner.Scan(text, NumberScanner.Mode.Claims, found, null);
             // Spelled-out counts are operands too ("27 min for all three"), though not claims.
             words.Clear();
@@ -42,9 +48,12 @@ internal static class DerivedFigures
             foreach (var w in words)
                 if (!text.AsSpan(w.Start, w.End - w.Start).ContainsAnyInRange('0', '9')) found.Add(w);
         }
+        // One operand per quantity (a figure repeated across blocks is one), at most MaxOperands: the search is quadratic.
+        found = found.DistinctBy(q => (q.Dimension, q.Value)).Take(MaxOperands).ToList();
         var operands = found.Where(grounded).ToList();
-        // Two levels of chaining: "35 × 60 = 2100" makes 2100 an operand of "2100 / 341 ≈ 6.2", and that of "8 × 6.2 ≈ 49".
-        for (var level = 0; level < 2; level++)
+        // Two levels of chaining when the blocks write a computation out ("35 × 60 = 2100" makes 2100 an operand of
+        // "2100 / 341 ≈ 6.2", and that of "8 × 6.2 ≈ 49"); cubic in the operands, so only then and for few of them.
+        for (var level = 0; writesComputation && found.Count <= MaxChained && level < 2; level++)
         {
             var computed = found.Where(q => !operands.Contains(q) && IsComputed(q, operands)).ToList();
             if (computed.Count == 0) break;

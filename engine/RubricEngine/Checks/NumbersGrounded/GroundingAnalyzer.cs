@@ -95,7 +95,7 @@ public sealed class GroundingAnalyzer
     /// </summary>
     private static string? ComputedResult(string normalized)
     {
-        var at = normalized.LastIndexOfAny(['=', '≈']);
+        var at = normalized.AsSpan().LastIndexOfAny('=', '≈');
         if (at <= 0 || at + 1 >= normalized.Length) return null;
         var left = normalized.AsSpan(0, at);
         if (left.IndexOfAnyInRange('0', '9') < 0 || left.IndexOfAny("×·/+-−^*") < 0 || left.ContainsAny("{}")) return null;
