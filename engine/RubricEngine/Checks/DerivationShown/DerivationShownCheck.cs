@@ -115,7 +115,7 @@ public sealed class DerivationShownCheck : ICheck
     {
         var steps = 0;
         var sides = new HashSet<string>(StringComparer.Ordinal);
-        var heads = new List<HashSet<string>>();
+        var heads = new List<string>();
         var defined = new HashSet<string>(StringComparer.Ordinal);
         string? stated = null;
         var index = 0;
@@ -155,19 +155,18 @@ public sealed class DerivationShownCheck : ICheck
                 if (st.SideAt(i) is { } p) sides.Add(p.Key);
             if (first is not null)
             {
-                heads.Add(first.Terms.SelectMany(t => t.Atoms).Select(a => a.Base).ToHashSet(StringComparer.Ordinal));
+                if (first.Terms.Length > 0 && first.Terms[0].Atoms.Length > 0) heads.Add(first.Terms[0].Atoms[0].Base);
                 if (first.SingleAtom is { } atom) defined.Add(atom.Base);
             }
         }
         return new StepCount(steps, stated);
     }
 
-    /// <summary>The side is already written: the same expression, or a name like <c>L</c> for <c>L(W_1, W_2)</c>.</summary>
-    private static bool OnThePage(Polynomial side, HashSet<string> sides, List<HashSet<string>> heads)
+    /// <summary>The side is already written: the same expression, or the name <c>L</c> of an earlier <c>L(W_1, W_2)</c> (not its argument <c>W_1</c>).</summary>
+    private static bool OnThePage(Polynomial side, HashSet<string> sides, List<string> heads)
     {
         if (sides.Contains(side.Key)) return true;
-        var atoms = side.Terms.SelectMany(t => t.Atoms).Select(a => a.Base).ToList();
-        return atoms.Count is > 0 and <= 2 && heads.Any(h => atoms.All(h.Contains));
+        return side.SingleAtom is { } atom && heads.Contains(atom.Base);
     }
 
     private static bool UsesDefined(Polynomial side, HashSet<string> defined) =>
