@@ -65,7 +65,7 @@ public sealed class DerivationShownCheck : ICheck
 
         // The result: the last equation (a boxed one if the answer boxes its result).
         var result = equations.LastOrDefault(e => e.Segment.Boxed) ?? equations.LastOrDefault();
-        var count = CountSteps(answer, statements, result);
+        var count = result is null ? new StepCount(PlainTextSteps(answer), null) : CountSteps(answer, statements, result);
         var steps = count.Steps;
 
         var missing = _required.Where(r => !IsShown(r.Math, statements)).Select(r => r.Required).ToList();
@@ -77,7 +77,10 @@ public sealed class DerivationShownCheck : ICheck
         var sentences = new List<string>();
         if (result is null)
         {
-            sentences.Add("No equation is written: the result is stated, not derived.");
+            // Exports copied from a rendered page lose the $…$ around formulas: say what was not found, not that nothing is there.
+            sentences.Add(steps == 0
+                ? "No equation in math notation ($…$, $$…$$, \\[…\\]) was found and no line derives one in plain text, so no step could be counted."
+                : $"Shows {Plural(steps, "step")} written as plain-text equations (no math notation){(steps >= MinSteps ? "." : $"; {MinSteps} expected.")}");
         }
         else
         {
@@ -160,6 +163,26 @@ public sealed class DerivationShownCheck : ICheck
             }
         }
         return new StepCount(steps, stated);
+    }
+
+    /// <summary>
+    /// Without math notation (a page copied from a PDF or a rendered chat), a block counts as a step when it holds a
+    /// plain-text equation ("=") and is a numbered item, a "Step n" or is introduced by a transformation word.
+    /// </summary>
+    private static int PlainTextSteps(Answer answer)
+    {
+        var steps = 0;
+        foreach (var block in answer.Blocks)
+        {
+            if (block.Kind is BlockKind.Code or BlockKind.Table or BlockKind.Heading) continue;
+            var prose = block.PlainText;
+            if (!prose.Contains('=')) continue;
+            var lower = prose.ToLowerInvariant();
+            var step = lower.IndexOf("step ", StringComparison.Ordinal);
+            var marked = step >= 0 && step + 5 < lower.Length && char.IsAsciiDigit(lower[step + 5]);
+            if ((block.Kind == BlockKind.ListItem && block.Marker is not null) || marked || HasAny(lower, Transformations)) steps++;
+        }
+        return steps;
     }
 
     /// <summary>The side is already written: the same expression, or the name <c>L</c> of an earlier <c>L(W_1, W_2)</c> (not its argument <c>W_1</c>).</summary>

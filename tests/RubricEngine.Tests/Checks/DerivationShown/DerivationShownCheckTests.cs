@@ -124,8 +124,23 @@ public sealed class DerivationShownCheckTests
         var result = new DerivationShownCheck(2).Evaluate(MathAnswerFactory.Single("3.b.i",
             "The conditions are that both gradients vanish, which is the standard result."));
         Assert.That(result.Score, Is.EqualTo(0));
-        Assert.That(result.Message, Is.EqualTo("No equation is written: the result is stated, not derived."));
+        Assert.That(result.Message, Is.EqualTo(@"No equation in math notation ($…$, $$…$$, \[…\]) was found and no line derives one in plain text, so no step could be counted."));
         Assert.That(result.Evidence, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Steps_copied_from_a_pdf_without_math_notation_are_counted_as_plain_text_equations()
+    {
+        const string answer = """
+            Step 1: Expanding the norm, L = tr(X^T X) - 2 tr(X^T W2 W1 X) + tr(X^T W1^T W2^T W2 W1 X).
+
+            Step 2: Differentiating, grad_W1 L = -2 W2^T X X^T + 2 W2^T W2 W1 X X^T.
+
+            Step 3: Setting it to zero gives W2^T (X - W2 W1 X) X^T = 0.
+            """;
+        var result = new DerivationShownCheck(3).Evaluate(MathAnswerFactory.Single("3.b.i", answer));
+        Assert.That(result.Score, Is.EqualTo(1), result.Message);
+        Assert.That(result.Message, Is.EqualTo("Shows 3 steps written as plain-text equations (no math notation)."));
     }
 
     [Test]
