@@ -1,4 +1,5 @@
 using System.Globalization;
+using RubricEngine.Checks;
 using RubricEngine.Documents;
 using RubricEngine.Rubrics;
 using RubricEngine.Segmentation;
@@ -46,9 +47,10 @@ public sealed class Grader
     {
         var results = new List<CriterionResult>();
         var earned = new Dictionary<(QuestionPath Question, int Attempt), double>();
+        var nonAnswers = new Dictionary<Answer, NonAnswerFinding?>(ReferenceEqualityComparer.Instance);
         analysis.SetGradedAttempts(_rubric.Policy == Attempt.Best ? null : GradedAttempts(analysis, earned));
         foreach (var criterion in _rubric.Criteria)
-            if (IsEnabled(criterion.Rule)) results.Add(GradeCriterion(criterion, analysis, earned));
+            if (IsEnabled(criterion.Rule)) results.Add(GradeCriterion(criterion, analysis, earned, nonAnswers));
         // Custom rules run after the criteria, so under Best they know which attempt counts.
         if (_rubric.Policy == Attempt.Best) analysis.SetGradedAttempts(GradedAttempts(analysis, earned));
         foreach (var rule in _rubric.CustomRules)
@@ -82,7 +84,8 @@ public sealed class Grader
         return graded;
     }
 
-    private CriterionResult GradeCriterion(CriterionDefinition criterion, TraceAnalysis analysis, Dictionary<(QuestionPath Question, int Attempt), double> earned)
+    private CriterionResult GradeCriterion(CriterionDefinition criterion, TraceAnalysis analysis,
+        Dictionary<(QuestionPath Question, int Attempt), double> earned, Dictionary<Answer, NonAnswerFinding?> nonAnswers)
     {
         var rule = criterion.Rule;
         var attempts = analysis.Answers.Where(a => a.Question == criterion.Question).OrderBy(a => a.Attempt).ToList();
@@ -98,6 +101,14 @@ public sealed class Grader
         var outcomes = new List<(Answer Answer, CheckResult? Result, string? Error)>(attempts.Count);
         foreach (var answer in attempts)
         {
+            // A refusal or an empty reply complies with nothing: no criterion of its question passes vacuously on it.
+            if (!nonAnswers.TryGetValue(answer, out var found)) nonAnswers[answer] = found = NonAnswer.Find(answer);
+            if (found is { } non)
+            {
+                var why = $"This reply is not an answer to {criterion.Question}: {non.Reason}, so it earns no points here.";
+                outcomes.Add((answer, CheckResult.Fail(why, new Evidence(non.Span, $"Not an answer to {criterion.Question}: {non.Reason}.")), null));
+                continue;
+            }
             var ok = _runner.TryRun(rule, () => criterion.Check.Evaluate(answer), out var result, out var error);
             outcomes.Add((answer, ok ? Sanitize(result) : null, ok ? null : error));
         }

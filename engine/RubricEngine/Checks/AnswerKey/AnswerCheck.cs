@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Humanizer;
 using RubricEngine.Documents;
 using RubricEngine.Rubrics;
+using RubricEngine.Segmentation;
 using RubricEngine.Text;
 
 namespace RubricEngine.Checks;
@@ -21,6 +22,30 @@ public sealed partial class AnswerCheck : ICheck
     {
         _accepted = new[] { expected }.Concat(alternatives).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToArray();
         if (_accepted.Length == 0) throw new RubricDefinitionException("Answer: give the expected answer, e.g. .Answer(\"B\").");
+        _math = _accepted.Where(MathAnswer.IsMath).Select(a => MathAnswer.Key(a)).ToList();
+    }
+
+    private readonly List<MathAnswer.Expected> _math;
+
+    /// <summary>
+    /// A math key (<c>\Theta(n \log n)</c>): the reply's result is its stated answer ("Answer:", boxed, a summary row)
+    /// when it has one, else the last expression of the same kind it writes (the last Θ(…) for a Θ key, in prose,
+    /// Unicode or TeX); it matches after LaTeX normalization.
+    /// </summary>
+    private CheckResult EvaluateMath(Answer answer)
+    {
+        var heads = _math.Select(m => m.Head).ToHashSet(StringComparer.Ordinal);
+        MathAnswer.Candidate? result = null;
+        if (FindStatement(answer, optionAnswer: false) is { } st)
+            result = MathAnswer.Candidates(st.Text, st.Span.Start).LastOrDefault(c => heads.Contains(c.Head));
+        result ??= MathAnswer.Last(answer.Document.Text, answer.Blocks, heads) ?? MathAnswer.Last(answer.Document.Text, answer.Segment.Restatements, heads);
+        var expected = _accepted[0];
+        if (result is not { } r)
+            return CheckResult.Fail($"No final answer of the form {expected} is stated; the expected answer is {expected}.");
+        if (_math.Any(m => m.Normalized == r.Normalized))
+            return CheckResult.Pass($"The stated answer is {r.Text}.");
+        return CheckResult.Fail($"The stated result is {r.Text}; the expected answer is {expected}.",
+            new Evidence(r.Span, $"The result stated here is {r.Text}, not {expected}."));
     }
 
     // Backtracking engine on purpose: these patterns are linear (no nested or adjacent unbounded quantifiers over the
@@ -43,9 +68,10 @@ public sealed partial class AnswerCheck : ICheck
     /// <param name="answer">The answer.</param>
     /// <param name="optionAnswer">True when the key is an option letter: a statement must then name one.</param>
     internal static (string Text, TextSpan Span)? FindStatement(Answer answer, bool optionAnswer) =>
-        FindStatement(answer.Document.Text, answer.Blocks, optionAnswer) ?? FindStatement(answer.Document.Text, answer.Segment.Restatements, optionAnswer);
+        FindStatement(answer.Document.Text, answer.Blocks, optionAnswer, answer.Question)
+        ?? FindStatement(answer.Document.Text, answer.Segment.Restatements, optionAnswer, answer.Question);
 
-    private static (string Text, TextSpan Span)? FindStatement(string message, IReadOnlyList<Block> blocks, bool optionAnswer)
+    private static (string Text, TextSpan Span)? FindStatement(string message, IReadOnlyList<Block> blocks, bool optionAnswer, QuestionPath question)
     {
         (string, TextSpan)? labelled = null;
         (string, TextSpan)? bold = null;
@@ -80,13 +106,17 @@ public sealed partial class AnswerCheck : ICheck
                 if (Fits(text)) labelled = (text, new TextSpan(block.Span.Start + start, end - start));
                 else if (Strip(text).Length == 0 && end >= raw.TrimEnd().Length) pending = true;
             }
-            // A table with an "Answer" column (a closing summary): its last row's answer.
+            // A table with an "Answer" column (a closing summary): the answer on the row of this question ("1(b)",
+            // "(b)", "Q1b"), else the last row's.
             if (block.Kind == BlockKind.Table && block.Cells.Count > 1)
             {
                 var column = -1;
                 for (var c = 0; c < block.Cells[0].Count; c++)
                     if (block.Cells[0][c].Contains("answer", StringComparison.OrdinalIgnoreCase)) column = c;
-                var cell = column >= 0 && column < block.Cells[^1].Count ? block.Cells[^1][column] : "";
+                var row = block.Cells[^1];
+                for (var r = 1; r < block.Cells.Count; r++)
+                    if (block.Cells[r].Count > 0 && NamesQuestion(block.Cells[r][0], question)) row = block.Cells[r];
+                var cell = column >= 0 && column < row.Count ? row[column] : "";
                 var at = cell.Length > 0 ? raw.LastIndexOf(cell, StringComparison.Ordinal) : -1;
                 if (Fits(cell)) labelled = (cell, at >= 0 ? new TextSpan(block.Span.Start + at, cell.Length) : block.Span);
             }
@@ -106,6 +136,13 @@ public sealed partial class AnswerCheck : ICheck
                 var content = close < 0 ? inner : inner[..close];
                 if (content.Length <= MaxStatement && OptionStart(content) is not null)
                     bold = (content, new TextSpan(block.Span.Start + raw.IndexOf(content, StringComparison.Ordinal), content.Length));
+                else if (PartLabel.Strip(raw) is ({ } rest, > 0 and var skipped))
+                {
+                    // "**3(a)** B", "**(a)** **B**": the answer after the part's label, when it is short or an option.
+                    var line = rest.Split('\n')[0].TrimEnd();
+                    var statement = line.Length <= 40 ? line : OptionStart(line) is not null ? line : null;
+                    if (statement is not null && Fits(statement)) bold = (statement, new TextSpan(block.Span.Start + skipped, statement.Length));
+                }
             }
         }
         if (labelled is not null) return labelled;
@@ -115,8 +152,24 @@ public sealed partial class AnswerCheck : ICheck
         // An answer that is only the answer ("B", "`nn.MSELoss`").
         var prose = blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem).ToList();
         if (prose.Count == 1 && prose[0].Span.Length <= 40)
-            return (message.Substring(prose[0].Span.Start, prose[0].Span.Length), prose[0].Span);
+        {
+            var (only, skipped) = PartLabel.Strip(message.Substring(prose[0].Span.Start, prose[0].Span.Length));
+            return (only, new TextSpan(prose[0].Span.Start + skipped, only.Length));
+        }
         return null;
+    }
+
+    /// <summary>A table row's first cell names the question: "1(b)", "(b)", "Q1b", "Part 1.b" for 1.b.</summary>
+    private static bool NamesQuestion(string cell, QuestionPath question)
+    {
+        var squashed = new string(cell.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        foreach (var prefix in new[] { "problem", "question", "part", "q" })
+            if (squashed.StartsWith(prefix, StringComparison.Ordinal) && squashed.Length > prefix.Length && char.IsAsciiDigit(squashed[prefix.Length])) squashed = squashed[prefix.Length..];
+        if (squashed.Length == 0) return false;
+        var path = question.ToString().Split('.');
+        for (var from = 0; from < path.Length; from++)
+            if (squashed == string.Concat(path[from..]).ToLowerInvariant()) return true;
+        return false;
     }
 
     private static int MatchingBrace(string s, int start)
@@ -155,6 +208,7 @@ public sealed partial class AnswerCheck : ICheck
 
     public CheckResult Evaluate(Answer answer)
     {
+        if (_math.Count > 0) return EvaluateMath(answer);
         var statement = FindStatement(answer, IsOption(_accepted[0]));
         var expected = _accepted[0];
         if (statement is not { } st)

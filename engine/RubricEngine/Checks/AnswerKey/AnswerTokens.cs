@@ -5,8 +5,11 @@ using RubricEngine.Text;
 
 namespace RubricEngine.Checks;
 
-/// <summary>A word of an answer, lower-cased, with its span in the message. Special tokens keep their brackets: "&lt;sos&gt;".</summary>
-internal readonly record struct AnswerToken(string Text, TextSpan Span);
+/// <summary>
+/// A word of an answer, lower-cased, with its span in the message. Special tokens keep their brackets: "&lt;sos&gt;".
+/// <see cref="Aside"/>: inside parentheses ("(Start of Sequence)"), a gloss rather than part of a listed sequence.
+/// </summary>
+internal readonly record struct AnswerToken(string Text, TextSpan Span, bool Aside = false);
 
 /// <summary>
 /// Splits the source text of blocks into tokens the same way whether the words are prose, code or TeX:
@@ -86,11 +89,12 @@ internal static class AnswerTokenizer
         // Second pass: "<word>" special tokens and words.
         var s = text.ToString();
         var k = 0;
+        var depth = 0;
         while (k < s.Length)
         {
             if (s[k] == '<' && TrySpecial(s, k, out var special, out var end))
             {
-                tokens.Add(new AnswerToken(special, TextSpan.FromBounds(origin[k], origin[end - 1] + 1)));
+                tokens.Add(new AnswerToken(special, TextSpan.FromBounds(origin[k], origin[end - 1] + 1), depth > 0));
                 k = end;
                 continue;
             }
@@ -98,9 +102,12 @@ internal static class AnswerTokenizer
             {
                 var start = k;
                 while (k < s.Length && (IsWordChar(s[k]) || (s[k] == '\'' && k + 1 < s.Length && char.IsLetter(s[k + 1])))) k++;
-                tokens.Add(new AnswerToken(Lower(s.AsSpan(start, k - start)), TextSpan.FromBounds(origin[start], origin[k - 1] + 1)));
+                tokens.Add(new AnswerToken(Lower(s.AsSpan(start, k - start)), TextSpan.FromBounds(origin[start], origin[k - 1] + 1), depth > 0));
                 continue;
             }
+            if (s[k] == '(') depth++;
+            else if (s[k] == ')' && depth > 0) depth--;
+            else if (s[k] == '\n') depth = 0; // a stray "(" does not hide the rest of the answer
             k++;
         }
     }

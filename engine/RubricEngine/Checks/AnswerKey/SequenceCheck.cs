@@ -12,11 +12,13 @@ public sealed class SequenceCheck : ICheck
 {
     private readonly string[] _expected;
     private readonly string[] _display;
+    private readonly HashSet<string> _expectedSet;
 
     public SequenceCheck(IEnumerable<string> tokens)
     {
         _display = tokens.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToArray();
         _expected = _display.SelectMany(AnswerTokenizer.Tokenize).ToArray();
+        _expectedSet = _expected.ToHashSet(StringComparer.Ordinal);
         if (_expected.Length == 0) throw new RubricDefinitionException("Sequence: give at least one token, e.g. .Sequence(\"<sos>\", \"I\", \"see\").");
     }
 
@@ -27,18 +29,25 @@ public sealed class SequenceCheck : ICheck
             tokens.AddRange(AnswerTokenizer.Tokenize(answer.Document.Text, answer.Segment.Restatements));
         var m = _expected.Length;
 
-        // Longest run of tokens[p..p+len) equal to expected[k..k+len): a full match has len == m.
-        int bestP = -1, bestK = 0, bestLen = 0;
+        // Longest run of tokens from p equal to expected[k..k+len), stepping over what a list of formulas puts between
+        // the tokens ("1. $w_1 = \text{<sos>}$ (Start of Sequence)", "2. $w_2 = \text{I}$"): item numbers,
+        // subscripted names and parenthesized glosses. A full match has len == m.
+        int bestP = -1, bestK = 0, bestLen = 0, bestLast = -1;
         for (var p = 0; p < tokens.Count; p++)
         {
             for (var k = 0; k < m; k++)
             {
                 if (tokens[p].Text != _expected[k]) continue;
                 var len = 1;
-                while (len < m - k && p + len < tokens.Count && tokens[p + len].Text == _expected[k + len]) len++;
+                var last = p;
+                for (var q = p + 1; len < m - k && q < tokens.Count; q++)
+                {
+                    if (tokens[q].Text == _expected[k + len]) { len++; last = q; }
+                    else if (!IsBetweenTokens(tokens[q])) break;
+                }
                 if (len > bestLen || (len == bestLen && k < bestK))
                 {
-                    (bestP, bestK, bestLen) = (p, k, len);
+                    (bestP, bestK, bestLen, bestLast) = (p, k, len, last);
                     if (len == m) return CheckResult.Pass($"Found {Quote(_display)} in order.");
                 }
             }
@@ -48,19 +57,25 @@ public sealed class SequenceCheck : ICheck
         if (bestLen == 0 || (bestLen == 1 && m > 2))
             return CheckResult.Fail($"Expected the sequence {wanted}; it does not appear in the answer.");
 
-        var run = TextSpan.FromBounds(tokens[bestP].Span.Start, tokens[bestP + bestLen - 1].Span.End);
+        var run = TextSpan.FromBounds(tokens[bestP].Span.Start, tokens[bestLast].Span.End);
         var found = answer.Document.Slice(run);
         string why;
         if (bestK > 0)
             why = $"the sequence starts with '{_expected[bestK]}', not '{_expected[0]}'";
         else
         {
-            var next = bestP + bestLen < tokens.Count ? $"'{tokens[bestP + bestLen].Text}'" : "nothing";
+            var after = bestLast + 1;
+            while (after < tokens.Count && IsBetweenTokens(tokens[after])) after++;
+            var next = after < tokens.Count ? $"'{tokens[after].Text}'" : "nothing";
             why = $"after '{_expected[bestLen - 1]}' comes {next}, not '{_expected[bestLen]}'";
         }
         var message = $"Expected the sequence {wanted}; found '{OneLine(found)}', but {why}.";
         return CheckResult.Fail(message, new Evidence(run, $"Closest match: {why}."));
     }
+
+    /// <summary>An item number, a subscripted name ("w_1") or a gloss in parentheses, unless the rubric expects it.</summary>
+    private bool IsBetweenTokens(AnswerToken token) =>
+        !_expectedSet.Contains(token.Text) && (token.Aside || token.Text.Contains('_') || !token.Text.AsSpan().ContainsAnyExceptInRange('0', '9'));
 
     private static string Quote(IEnumerable<string> tokens) => "'" + string.Join(' ', tokens) + "'";
 

@@ -66,20 +66,23 @@ public sealed class ConditionsUsedCheck : ICheck, IReadsOtherQuestions
     /// <inheritdoc />
     public CheckResult Evaluate(Answer answer)
     {
-        var (earlierText, earlierBlocks) = FindEarlier(answer);
-        if (earlierBlocks is null)
+        var attempts = AttemptsOfFrom(answer);
+        if (attempts.Count == 0)
             return CheckResult.Fail(
                 $"No answer to {From} was found in the chat, so the conditions derived there cannot be checked; this answer needs to use them.",
                 new Evidence(AnswerSpan(answer), $"Expected to use the conditions from {From}."));
 
-        var conditions = FindConditions(earlierText!, earlierBlocks);
+        var text = answer.Document.Text;
+        var statements = AnswerMath.Statements(text, answer.Blocks, _plain);
+        // The attempt built on first, with the forms (and the labeled conditions it leaves out) of the other attempts.
+        var conditions = MergeConditions(answer, attempts);
+        var basis = conditions.Count > 0 ? attempts.First(a => a.Attempt == conditions[0].Forms[0].Attempt) : attempts[0];
+        var source = $"Conditions from {From} attempt {basis.Attempt.ToString(CultureInfo.InvariantCulture)} (message {basis.MessageIndex.ToString(CultureInfo.InvariantCulture)})";
         if (conditions.Count == 0)
             return CheckResult.Fail(
                 $"The answer to {From} states no labeled, boxed or \"= 0\" equations, so there are no conditions to use here.",
                 new Evidence(AnswerSpan(answer), $"Expected to use the conditions from {From}."));
 
-        var text = answer.Document.Text;
-        var statements = AnswerMath.Statements(text, answer.Blocks, _plain);
         var prose = string.Join("\n", answer.Blocks.Select(b => text.Substring(b.Span.Start, b.Span.Length)));
         var genericReference = GenericReferences.Any(g => prose.Contains(g, StringComparison.OrdinalIgnoreCase));
 
@@ -87,14 +90,16 @@ public sealed class ConditionsUsedCheck : ICheck, IReadsOtherQuestions
         var sentences = new List<string>();
         double total = 0;
         var used = new List<string>();
+        var elsewhere = new List<string>();
         for (var i = 0; i < conditions.Count; i++)
         {
             var condition = conditions[i];
-            var match = statements.FirstOrDefault(s => s.Statement.DifferenceKeys.Any(condition.Keys.Contains));
-            if (match is not null)
+            var form = condition.Forms.FirstOrDefault(f => IsUsed(f, statements));
+            if (form is not null)
             {
                 total += 1;
                 used.Add(condition.Name);
+                if (form.Attempt != basis.Attempt) elsewhere.Add($"{condition.Name} as stated in attempt {form.Attempt.ToString(CultureInfo.InvariantCulture)}");
                 continue;
             }
             var reference = FindReference(text, answer, condition, i);
@@ -113,10 +118,13 @@ public sealed class ConditionsUsedCheck : ICheck, IReadsOtherQuestions
         var score = total / conditions.Count;
         if (used.Count > 0)
             sentences.Insert(0, $"Uses {Join(used)} with {Substituted} substituted.");
+        // Which attempt's conditions were used: said whenever there was a choice, or points are lost.
+        if (attempts.Count > 1 || score < 1)
+            sentences.Add(source + (elsewhere.Count > 0 ? "; " + Join(elsewhere) : "") + ".");
         if (score < 1)
         {
             // Identities written instead (U_k^T U_k = I, A = A) earn nothing: say so where they are.
-            var allKeys = conditions.SelectMany(c => c.Keys).ToHashSet(StringComparer.Ordinal);
+            var allKeys = conditions.SelectMany(c => c.Forms).SelectMany(f => f.Keys).ToHashSet(StringComparer.Ordinal);
             foreach (var s in statements.Where(s => s.Links > 0 && !s.Statement.DifferenceKeys.Any(allKeys.Contains)).Take(3))
                 evidence.Add(new Evidence(s.Span, $"This equation is not one of the conditions from {From}.", Severity.Info));
             if (evidence.Count == 0) evidence.Add(new Evidence(AnswerSpan(answer), $"The conditions from {From} are not used here."));
@@ -128,22 +136,56 @@ public sealed class ConditionsUsedCheck : ICheck, IReadsOtherQuestions
 
     private string Substituted => Substitutions.Count == 0 ? "the values of this part" : SubstitutionText;
 
-    private (string? Text, IReadOnlyList<RubricEngine.Documents.Block>? Blocks) FindEarlier(Answer answer)
+    /// <summary>
+    /// The attempts at <see cref="From"/>, the one this answer builds on first: the latest given before it (earlier in
+    /// the chat, or earlier in the same message), then the others from the latest back.
+    /// </summary>
+    private List<AnswerSegment> AttemptsOfFrom(Answer answer)
     {
-        if (answer.Earlier(From) is { } earlier) return (earlier.Document.Text, earlier.Blocks);
-        // Fall back on the latest answer to the question anywhere in the trace (answered after, in another order).
-        var latest = answer.Segmentation.Answers.LastOrDefault(a => a.Question == From && a.Blocks.Count > 0);
-        if (latest is null || latest.MessageIndex >= answer.Trace.Messages.Count) return (null, null);
-        return (answer.Trace.Messages[latest.MessageIndex].Content, latest.Blocks);
+        var all = answer.Segmentation.Answers
+            .Where(a => a.Question == From && a.Blocks.Count > 0 && a.MessageIndex < answer.Trace.Messages.Count)
+            .ToList();
+        bool Before(AnswerSegment a) => a.MessageIndex < answer.Segment.MessageIndex
+            || (a.MessageIndex == answer.Segment.MessageIndex && a.Span.Start < answer.Segment.Span.Start);
+        var ordered = all.Where(Before).OrderByDescending(a => a.MessageIndex).ThenByDescending(a => a.Span.Start).ToList();
+        ordered.AddRange(all.Where(a => !Before(a)).OrderByDescending(a => a.MessageIndex).ThenByDescending(a => a.Span.Start));
+        return ordered;
     }
 
-    private sealed record Condition(string Name, string? Label, HashSet<string> Keys);
+    /// <summary>
+    /// The conditions of the attempt the answer builds on, each with its forms in every attempt (matched by label):
+    /// a retry that restates condition (2) in another form adds that form; a labeled condition only another attempt
+    /// states is added from there.
+    /// </summary>
+    private List<Condition> MergeConditions(Answer answer, List<AnswerSegment> attempts)
+    {
+        var merged = new List<Condition>();
+        foreach (var attempt in attempts)
+        {
+            var text = answer.Trace.Messages[attempt.MessageIndex].Content;
+            foreach (var c in FindConditions(text, attempt.Blocks, attempt.Attempt))
+            {
+                var same = c.Label is null ? null : merged.FirstOrDefault(m => m.Label == c.Label);
+                if (same is not null) same.Forms.AddRange(c.Forms);
+                else if (ReferenceEquals(attempt, attempts[0]) || c.Label is not null || merged.Count == 0) merged.Add(c);
+            }
+            if (merged.Count > 0 && merged.All(m => m.Label is null)) break; // unlabeled conditions cannot be matched across attempts
+        }
+        return merged;
+    }
+
+    private static bool IsUsed(ConditionForm form, List<AnswerStatement> statements) =>
+        statements.Any(s => s.Statement.DifferenceKeys.Any(form.Keys.Contains));
+
+    private sealed record ConditionForm(int Attempt, HashSet<string> Keys);
+
+    private sealed record Condition(string Name, string? Label, List<ConditionForm> Forms);
 
     /// <summary>
     /// The conditions of the earlier answer: its labeled equations ("\tag{1}", "(1)", "Condition 1:"); if none,
     /// its boxed equations; if none, its equations of the form "… = 0".
     /// </summary>
-    private List<Condition> FindConditions(string text, IReadOnlyList<RubricEngine.Documents.Block> blocks)
+    private List<Condition> FindConditions(string text, IReadOnlyList<RubricEngine.Documents.Block> blocks, int attempt)
     {
         var segments = MathExtractor.Extract(text, blocks);
         var candidates = new List<(MathSegment Segment, string Tex, string? Label, NormalizedStatement Plain)>();
@@ -173,7 +215,7 @@ public sealed class ConditionsUsedCheck : ICheck, IReadsOtherQuestions
             seenKeys.UnionWith(keys);
             var number = conditions.Count + 1;
             var name = c.Label is { } l ? $"condition ({l})" : $"condition {number.ToString(CultureInfo.InvariantCulture)}";
-            conditions.Add(new Condition(name, c.Label, keys));
+            conditions.Add(new Condition(name, c.Label, [new ConditionForm(attempt, keys)]));
         }
         return conditions;
     }

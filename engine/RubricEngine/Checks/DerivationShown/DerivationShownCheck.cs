@@ -14,11 +14,18 @@ public sealed class DerivationShownCheck : ICheck
     /// <summary>The rule id of this check.</summary>
     public const string RuleId = "RE0004";
 
-    // Prose that marks a step: "Step 2", "First,", "Next", "Then", "Finally", "Setting … to zero".
-    private static readonly string[] StepMarkers = ["step ", "first,", "next,", "next ", "then,", "then ", "finally", "setting ", "substituting", "expanding", "differentiating", "taking the"];
+    // Words that introduce a transformation of what is already on the page: "Expanding,", "By the chain rule,",
+    // "Since U^T U = I,". "Setting … to zero gives" is not one: it states the result.
+    private static readonly string[] Transformations =
+    [
+        "expand", "taking", "take the", "differentiat", "substitut", "plugging", "using", "since", "because", "by the",
+        "apply", "applying", "simplif", "rearrang", "solving", "solve for", "distribut", "writing", "rewrit", "collect",
+        "factor", "cancel", "stacking", "combining", "in matrix form", "hence", "thus", "therefore", "which gives",
+        "we get", "we obtain", "this becomes", "alors", "donc", "d'où", "on obtient", "en développant",
+    ];
 
-    // Words that justify a transformation: "using", "since", "by the chain rule".
-    private static readonly string[] Justifications = ["using ", "since ", "because ", "by the ", "by linearity", "by cyclic", "apply ", "applying ", "recall ", "we get", "gives", "yields", "hence", "thus", "therefore", "so that", "which implies"];
+    // How much prose before a formula can introduce it: the clause that leads into it.
+    private const int LeadLength = 100;
 
     private readonly LatexNormalizer _normalizer = LatexNormalizer.Default;
     private readonly List<(RequiredExpression Required, NormalizedMath Math)> _required;
@@ -58,7 +65,8 @@ public sealed class DerivationShownCheck : ICheck
 
         // The result: the last equation (a boxed one if the answer boxes its result).
         var result = equations.LastOrDefault(e => e.Segment.Boxed) ?? equations.LastOrDefault();
-        var steps = CountSteps(answer, statements, result);
+        var count = result is null ? new StepCount(PlainTextSteps(answer), null) : CountSteps(answer, statements, result);
+        var steps = count.Steps;
 
         var missing = _required.Where(r => !IsShown(r.Math, statements)).Select(r => r.Required).ToList();
 
@@ -69,14 +77,18 @@ public sealed class DerivationShownCheck : ICheck
         var sentences = new List<string>();
         if (result is null)
         {
+            // Exports copied from a rendered page lose the $…$ around formulas: say what was not found, not that nothing is there.
             sentences.Add(steps == 0
-                ? "No equation is written: the result is stated, not derived."
-                : $"Describes {Plural(steps, "step")} in words but writes no equation; {MinSteps} expected.");
+                ? "No equation in math notation ($…$, $$…$$, \\[…\\]) was found and no line derives one in plain text, so no step could be counted."
+                : $"Shows {Plural(steps, "step")} written as plain-text equations (no math notation){(steps >= MinSteps ? "." : $"; {MinSteps} expected.")}");
         }
         else
         {
+            // Say what was counted, and what was seen instead of steps: a derivative stated before anything was transformed.
             var shows = $"Shows {Plural(steps, "step")} before the result";
             sentences.Add(steps >= MinSteps ? shows + "." : $"{shows}; {MinSteps} expected.");
+            if (steps < MinSteps && count.StatedDerivative is { } stated)
+                sentences.Add($"States {stated} directly after the objective, without the lines that lead to it.");
         }
         foreach (var m in missing)
             sentences.Add(Capitalize(m.DisplayName) + " is not shown.");
@@ -91,64 +103,139 @@ public sealed class DerivationShownCheck : ICheck
         return score >= 1 ? new CheckResult(1, message, evidence) : CheckResult.Partial(score, message, [.. evidence]);
     }
 
+    private sealed record StepCount(int Steps, string? StatedDerivative);
+
     /// <summary>
-    /// Steps before the result, block by block: each link of an equation that transforms something already on
-    /// the page (or leads to the result) is a step, except the first equation's first link, which only states the
-    /// starting point; a block without such a link that is a numbered item, carries a step marker ("Step 2") or a
-    /// justification ("using", "by the chain rule") is one step; links of the result's own chain before its last
-    /// one are steps. Equations in the same formula as the result belong to the result.
+    /// Steps up to the result, a step being a link of an equation that transforms something already written. The
+    /// link <c>a = b</c> that opens a statement is a step when <c>a</c> is already on the page (<c>L = …</c> after
+    /// <c>L = \|…\|</c>), when the prose before it names a transformation ("Expanding,", "By the chain rule,",
+    /// "Since …"), when it is an implication (<c>\Rightarrow</c>), when its right side uses a symbol an earlier line
+    /// defined, or, for a derivative (<c>\nabla_W L = …</c>), once something has already been transformed; each
+    /// further link of a chain (<c>= c</c>, and a line opening with "=") is a step, except a closing "= 0" (setting to
+    /// zero states a condition). Announcements without work ("Step 1. Compute the gradient.") are not steps.
     /// </summary>
-    private static int CountSteps(Answer answer, List<AnswerStatement> statements, AnswerStatement? result)
+    private static StepCount CountSteps(Answer answer, List<AnswerStatement> statements, AnswerStatement? result)
     {
-        var perBlock = new Dictionary<int, int>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var resultAtoms = result?.AtomKeys.ToHashSet(StringComparer.Ordinal) ?? [];
-        var first = true;
+        var steps = 0;
+        var sides = new HashSet<string>(StringComparer.Ordinal);
+        var heads = new List<string>();
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        string? stated = null;
+        var index = 0;
+        var resultIndex = result is null ? -1 : statements.IndexOf(result);
         foreach (var s in statements)
         {
-            if (result is not null && s.Segment == result.Segment) break;
-            var atoms = s.AtomKeys.ToList();
-            if (s.Links > 0)
+            if (resultIndex >= 0 && index++ > resultIndex) break;
+            var st = s.Statement;
+            var first = st.SideCount > 0 ? st.SideAt(0) : null;
+            for (var i = 1; i < st.SideCount; i++)
             {
-                var connected = first || atoms.Any(seen.Contains) || atoms.Any(resultAtoms.Contains)
-                    || s.Statement.Relations.Any(r => r != "=")
-                    || HasAny(s.Segment.ProseBefore, Justifications) || HasStepMarker(s.Segment.ProseBefore);
-                if (connected)
+                var relation = st.Relations[i - 1];
+                var right = st.SideAt(i);
+                var left = st.SideAt(i - 1);
+                if (right is null || relation is not ("=" or "\\Rightarrow" or "\\Leftrightarrow")) continue;
+                if (left is null)
                 {
-                    var links = first ? s.Links - 1 : s.Links;
-                    perBlock[s.Segment.BlockIndex] = perBlock.GetValueOrDefault(s.Segment.BlockIndex) + links;
+                    // "= E[X^2] + …" continuing the line before.
+                    if (!right.IsZero || i > 1) steps++;
+                    continue;
                 }
-                first = false;
+                if (i > 1)
+                {
+                    if (!right.IsZero || relation != "=") steps++;
+                    continue;
+                }
+                if (relation != "=") { steps++; continue; }
+                // A derivative written before anything was transformed is stated, not derived, whatever the prose
+                // around it says ("Differentiate using the chain rule: ∇L = …" right after the objective).
+                var derivative = IsDerivative(left.Key);
+                var opens = OnThePage(left, sides, heads)
+                    || (derivative ? steps > 0 : UsesDefined(right, defined) || Introduced(answer, s.Segment));
+                if (opens) steps++;
+                else if (derivative && stated is null && steps == 0) stated = "$" + LeftTex(s.Segment.Tex) + "$";
             }
-            foreach (var a in atoms) seen.Add(a);
+            for (var i = 0; i < st.SideCount; i++)
+                if (st.SideAt(i) is { } p) sides.Add(p.Key);
+            if (first is not null)
+            {
+                if (first.Terms.Length > 0 && first.Terms[0].Atoms.Length > 0) heads.Add(first.Terms[0].Atoms[0].Base);
+                if (first.SingleAtom is { } atom) defined.Add(atom.Base);
+            }
         }
-        var steps = perBlock.Values.Sum();
-        var resultBlock = result?.Segment.BlockIndex ?? answer.Blocks.Count;
-        for (var b = 0; b < Math.Min(resultBlock, answer.Blocks.Count); b++)
+        return new StepCount(steps, stated);
+    }
+
+    /// <summary>
+    /// Without math notation (a page copied from a PDF or a rendered chat), a block counts as a step when it holds a
+    /// plain-text equation ("=") and is a numbered item, a "Step n" or is introduced by a transformation word.
+    /// </summary>
+    private static int PlainTextSteps(Answer answer)
+    {
+        var steps = 0;
+        foreach (var block in answer.Blocks)
         {
-            if (perBlock.GetValueOrDefault(b) > 0) continue;
-            var block = answer.Blocks[b];
             if (block.Kind is BlockKind.Code or BlockKind.Table or BlockKind.Heading) continue;
             var prose = block.PlainText;
-            var numbered = block.Kind == BlockKind.ListItem && block.Marker is not null;
-            if (numbered || HasStepMarker(prose) || HasAny(prose, Justifications)) steps++;
+            if (!prose.Contains('=')) continue;
+            var lower = prose.ToLowerInvariant();
+            var step = lower.IndexOf("step ", StringComparison.Ordinal);
+            var marked = step >= 0 && step + 5 < lower.Length && char.IsAsciiDigit(lower[step + 5]);
+            if ((block.Kind == BlockKind.ListItem && block.Marker is not null) || marked || HasAny(lower, Transformations)) steps++;
         }
-        if (result is not null) steps += Math.Max(0, result.Links - 1);
         return steps;
     }
 
-    private static bool HasStepMarker(string prose)
+    /// <summary>The side is already written: the same expression, or the name <c>L</c> of an earlier <c>L(W_1, W_2)</c> (not its argument <c>W_1</c>).</summary>
+    private static bool OnThePage(Polynomial side, HashSet<string> sides, List<string> heads)
     {
-        var lower = prose.ToLowerInvariant();
-        var at = lower.IndexOf("step ", StringComparison.Ordinal);
-        if (at >= 0 && at + 5 < lower.Length && char.IsAsciiDigit(lower[at + 5])) return true;
-        return HasAny(prose, StepMarkers);
+        if (sides.Contains(side.Key)) return true;
+        return side.SingleAtom is { } atom && heads.Contains(atom.Base);
     }
 
+    private static bool UsesDefined(Polynomial side, HashSet<string> defined) =>
+        defined.Count > 0 && side.Terms.Any(t => t.Atoms.Any(a => defined.Contains(a.Base)));
+
+    private static bool IsDerivative(string key) =>
+        key.Contains("\\nabla", StringComparison.Ordinal) || key.Contains("\\partial", StringComparison.Ordinal) || key.Contains('\'');
+
+    /// <summary>
+    /// The prose before a formula (or closing the block before, for a display formula) names a transformation, or the
+    /// prose right after it justifies it ("… by linearity of the trace"). "Taking gradients of $L = …$" names what is
+    /// about to be transformed: the formula is the object, not the outcome.
+    /// </summary>
+    private static bool Introduced(Answer answer, MathSegment segment)
+    {
+        var after = segment.ProseAfter.TrimStart(' ', ',', '.', ':', '*');
+        if (after.Length > 0 && (after.StartsWith("by ", StringComparison.OrdinalIgnoreCase) || after.StartsWith("using ", StringComparison.OrdinalIgnoreCase)
+            || after.StartsWith("since ", StringComparison.OrdinalIgnoreCase) || after.StartsWith("because ", StringComparison.OrdinalIgnoreCase)))
+            return true;
+        var lead = segment.ProseBefore;
+        if (lead.TrimEnd().EndsWith(" of", StringComparison.OrdinalIgnoreCase) || lead.TrimEnd().EndsWith(" of the", StringComparison.OrdinalIgnoreCase)) return false;
+        if (lead.Trim(' ', '\t', '\n', '\r', '*', '_', '>').Length == 0 && segment.BlockIndex > 0)
+        {
+            var previous = answer.Blocks[segment.BlockIndex - 1];
+            var start = Math.Max(previous.Span.Start, previous.Span.End - LeadLength);
+            lead = answer.Document.Text[start..previous.Span.End];
+        }
+        if (lead.Length > LeadLength) lead = lead[^LeadLength..];
+        lead = lead.ToLowerInvariant();
+        if (lead.Contains("zero", StringComparison.Ordinal) && !HasAny(lead.Replace("setting", "", StringComparison.Ordinal), ["solv", "since", "using", "substitut"]))
+            return false;
+        return HasAny(lead, Transformations);
+    }
+
+    private static string LeftTex(string tex)
+    {
+        var at = tex.IndexOf('=');
+        var left = (at > 0 ? tex[..at] : tex).Trim();
+        return left.Length <= 60 ? left : left[..59] + "…";
+    }
+
+    /// <summary>Whether lower-cased <paramref name="prose"/> holds one of the (lower-case) <paramref name="words"/>.</summary>
     private static bool HasAny(string prose, string[] words)
     {
         foreach (var w in words)
-            if (prose.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+            if (prose.Contains(w, StringComparison.Ordinal)) return true;
         return false;
     }
 

@@ -10,7 +10,11 @@ namespace RubricEngine.Checks;
 /// <param name="Text">"~18 hours", "2.8 × 10^9 FLOPs".</param>
 /// <param name="Span">Where it stands in the answer's message (a number in a formula: the whole formula).</param>
 /// <param name="Grounded">True when a grounding text holds the same quantity (after unit conversion and rounding).</param>
-public sealed record NumericClaim(string Text, TextSpan Span, bool Grounded);
+public sealed record NumericClaim(string Text, TextSpan Span, bool Grounded)
+{
+    /// <summary>The quantity stated, whatever its wording ("~18 hours" and "18 h" share it): one claim per answer however often it is said.</summary>
+    public string Key { get; init; } = Text;
+}
 
 /// <summary>A name with digits in an answer ("V100", "ResNet-18") or a year, and whether the grounding texts hold it.</summary>
 public sealed record IdentifierClaim(string Text, TextSpan Span, bool Grounded);
@@ -46,8 +50,10 @@ public sealed class GroundingAnalyzer
         var identifiers = new List<IdentifierClaim>();
         var quantities = new List<Quantity>();
         var tokens = new List<IdentifierToken>();
-        foreach (var block in answer.Blocks)
+        var blocks = answer.Blocks;
+        for (var b = 0; b < blocks.Count; b++)
         {
+            var block = blocks[b];
             if (block.Kind is BlockKind.Code or BlockKind.ThematicBreak or BlockKind.Html) continue;
             if (block.Kind == BlockKind.DisplayMath && !IncludeMath) continue;
             var view = ProseView.Build([block], (_, inline) => Render(inline));
@@ -55,10 +61,15 @@ public sealed class GroundingAnalyzer
             tokens.Clear();
             var mode = block.Kind == BlockKind.Heading ? NumberScanner.Mode.Heading : NumberScanner.Mode.Claims;
             NumberScanner.Scan(view.Text, mode, quantities, tokens);
+            List<Quantity>? operands = null;
             foreach (var q in quantities)
             {
-                var grounded = rubricIndex.Grounds(q) || TraceIndex().Grounds(q);
-                numbers.Add(new NumericClaim(Clean(view.Text.AsSpan(q.Start, q.End - q.Start)), view.SpanOf(q.Start, q.End), grounded));
+                var grounded = rubricIndex.Grounds(q) || TraceIndex().Grounds(q)
+                    || DerivedFigures.IsComputed(q, operands ??= DerivedFigures.Operands(answer, b, o => rubricIndex.Grounds(o) || TraceIndex().Grounds(o)));
+                numbers.Add(new NumericClaim(Clean(view.Text.AsSpan(q.Start, q.End - q.Start)), view.SpanOf(q.Start, q.End), grounded)
+                {
+                    Key = DerivedFigures.Key(q),
+                });
             }
             foreach (var id in tokens)
             {
@@ -74,7 +85,22 @@ public sealed class GroundingAnalyzer
         if (inline.Kind == InlineKind.Code) return " ";
         var text = TexText.Normalize(inline.Text);
         if (IncludeMath) return " " + text + " ";
-        return IsQuantity(text) ? text.Trim() : " ";
+        if (IsQuantity(text)) return text.Trim();
+        return ComputedResult(text) is { } result ? " " + result + " " : " ";
+    }
+
+    /// <summary>
+    /// "$1 - 0.8^3 \approx 49\%$", "$2100 / 341 \approx 6.2$": a computation on numbers states its result as a claim,
+    /// the quantity after its last "=" or "≈"; "$k = 2$" and "$T(n) = 2T(n/2) + n$" state none.
+    /// </summary>
+    private static string? ComputedResult(string normalized)
+    {
+        var at = normalized.AsSpan().LastIndexOfAny('=', '≈');
+        if (at <= 0 || at + 1 >= normalized.Length) return null;
+        var left = normalized.AsSpan(0, at);
+        if (left.IndexOfAnyInRange('0', '9') < 0 || left.IndexOfAny("×·/+-−^*") < 0 || left.ContainsAny("{}")) return null;
+        var right = normalized[(at + 1)..].Trim();
+        return IsQuantity(right) ? right : null;
     }
 
     /// <summary>True when a formula is just a quantity ("2.8 × 10^{9}", "94%", "~6 min"), not an equation.</summary>

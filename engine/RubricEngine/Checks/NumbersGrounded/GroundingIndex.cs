@@ -86,9 +86,15 @@ internal sealed class GroundingIndex
         var tolerance = claim.Step / 2;
         if (claim.Approximate) tolerance = Math.Max(tolerance, RelativeApproximation * v);
         tolerance += 1e-9 * Math.Max(v, 1e-300);
+        // A whole count ("on 16 GPUs") is a count of things: a source's 15.7 does not round to it.
+        if (claim.Dimension == Dimension.Count && claim.Step >= 1 && !claim.Approximate) tolerance = 1e-9 * Math.Max(v, 1);
         if (claim.Dimension == Dimension.Count)
             return AnyIn(_asWritten, v - tolerance, v + tolerance);
-        return AnyIn(_byDimension[(int)claim.Dimension], (v - tolerance) * claim.UnitFactor, (v + tolerance) * claim.UnitFactor);
+        if (AnyIn(_byDimension[(int)claim.Dimension], (v - tolerance) * claim.UnitFactor, (v + tolerance) * claim.UnitFactor)) return true;
+        // "15.7 TFLOPS" where the source says "roughly 15.7 in FP32": a number with decimals written exactly as in the
+        // source is that number, whatever unit the answer adds (a whole number like "24 hours" is not: "24 epochs").
+        var exact = claim.Step / 2 + 1e-9 * Math.Max(v, 1e-300);
+        return claim.Step < 1 && v >= 1 && AnyIn(_asWritten, v - exact, v + exact);
     }
 
     /// <summary>True when the identifier (or its singular, or its name without a "-style" tail) is a token of the index.</summary>

@@ -38,6 +38,10 @@ internal static class NumberScanner
             {
                 i = ScanWord(t, i, mode, quantities, identifiers);
             }
+            else if (c is '【' or '\ue200')
+            {
+                i = SkipCitation(t, i);
+            }
             else
             {
                 i++;
@@ -46,6 +50,42 @@ internal static class NumberScanner
     }
 
     private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    /// <summary>
+    /// A citation marker an assistant or exporter left in the text: "【11†source】", "【4:0†notes.md】", or ChatGPT's
+    /// private-use "\ue200cite\ue202turn0search1\ue201". Its digits are references, never numbers.
+    /// </summary>
+    private static int SkipCitation(string t, int i)
+    {
+        var close = t[i] == '【' ? '】' : '\ue201';
+        var limit = Math.Min(t.Length, i + 200);
+        for (var k = i + 1; k < limit; k++)
+            if (t[k] == close) return k + 1;
+        return i + 1;
+    }
+
+    private static readonly string[] Fractions = ["half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+    /// <summary>"a sixth", "an eighth", "one third": the denominator and where the fraction word ends, or 0.</summary>
+    private static (int Denominator, int End) FractionAfter(string t, int i, int wordEnd)
+    {
+        var article = t.AsSpan(i, wordEnd - i);
+        if (!(article.Equals("a", StringComparison.OrdinalIgnoreCase) || article.Equals("an", StringComparison.OrdinalIgnoreCase) || article.Equals("one", StringComparison.OrdinalIgnoreCase))
+            || wordEnd + 1 >= t.Length || t[wordEnd] != ' ')
+            return (0, i);
+        var end = LetterRunEnd(t, wordEnd + 1);
+        var word = t.AsSpan(wordEnd + 1, end - wordEnd - 1);
+        for (var f = 0; f < Fractions.Length; f++)
+            if (word.Equals(Fractions[f], StringComparison.OrdinalIgnoreCase)) return (f + 2, end);
+        return (0, i);
+    }
+
+    /// <summary>"turn0search1", "citeturn0search1turn0news3": a citation marker whose private-use delimiters an exporter dropped.</summary>
+    private static bool IsCitationWord(ReadOnlySpan<char> word)
+    {
+        var at = word.IndexOf("turn", StringComparison.Ordinal);
+        return at >= 0 && at + 4 < word.Length && IsDigit(word[at + 4]);
+    }
 
     private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
@@ -61,6 +101,7 @@ internal static class NumberScanner
             if (IsDigit(ch)) { hasDigit = true; break; }
         if (hasDigit)
         {
+            if (IsCitationWord(word)) return end;
             // "W_1", "x2" and "L2" are variables or common names, not things to look up.
             if (identifiers is not null && word.Length >= 3 && !word.Contains('_') && LetterCount(word) + DigitCount(word) >= 3
                 && (LetterCount(word) >= 2 || DigitCount(word) >= 2))
@@ -69,6 +110,12 @@ internal static class NumberScanner
         }
 
         var wordEnd = LetterRunEnd(t, i);
+        if (mode == Mode.Source && wordEnd - i <= 3 && FractionAfter(t, i, wordEnd) is (> 0 and var denominator, var fractionEnd))
+        {
+            // "finishes in about a sixth of the time": six times faster, as a reader takes it.
+            quantities.Add(new Quantity(i, fractionEnd, denominator, Dimension.Ratio, 1, 1, true, true));
+            return fractionEnd;
+        }
         if (Units.NumberWord(t.AsSpan(i, wordEnd - i)) >= 0 || t.AsSpan(i, wordEnd - i).Equals("twice", StringComparison.OrdinalIgnoreCase))
             return ScanNumberWords(t, i, mode, quantities);
         return end;
@@ -142,6 +189,13 @@ internal static class NumberScanner
         }
         var value = total + current;
         var unit = ReadUnit(t, end, attachedAllowed: false, out var unitEnd);
+        if (unit is null && RangeUnit(t, end) is ({ } rangeUnit, var rangeEnd))
+        {
+            // "ten to twenty percent": the near end of the range takes the far end's unit, and the far end is read next.
+            var (rangeDimension, rangeFactor, rangeScale) = Resolve(rangeUnit);
+            quantities.Add(new Quantity(QualifierStart(t, start, out var rangeApprox), rangeEnd, value * rangeScale, rangeDimension, rangeFactor, rangeScale, rangeApprox, true));
+            return end;
+        }
         if (unit is null && mode != Mode.Source) return end;
         var (dimension, factor, scale) = Resolve(unit);
         var qualStart = QualifierStart(t, start, out var approximate);
@@ -165,8 +219,19 @@ internal static class NumberScanner
         var intEnd = j;
         if (DigitCount(t.AsSpan(start, intEnd - start)) > MaxDigits) return SkipToken(t, j);
 
+        // French and German replies: "2 450" (a space between thousands), "92,7 %" (a decimal comma).
+        var plainInteger = intEnd - start <= 3 && t.AsSpan(start, intEnd - start).IndexOf(',') < 0;
+        while (plainInteger && IsSpacedThousands(t, j)) j += 4;
+        var decimalComma = false;
         var decimals = 0;
-        if (j + 1 < t.Length && t[j] == '.' && IsDigit(t[j + 1]))
+        if (plainInteger && j == intEnd && IsDecimalComma(t, j))
+        {
+            decimalComma = true;
+            j++;
+            while (j < t.Length && IsDigit(t[j])) j++;
+            decimals = j - intEnd - 1;
+        }
+        else if (j + 1 < t.Length && t[j] == '.' && IsDigit(t[j + 1]))
         {
             j++;
             var fracStart = j;
@@ -215,7 +280,9 @@ internal static class NumberScanner
         }
 
         var numberEnd = j;
-        var value = Parse(mantissa, exponent, out var finite);
+        // "32-bit", "16-bit floats", "2-way split", "5-shot": the number names a kind of thing, it measures nothing.
+        if (mode != Mode.Source && !hasExponent && IsTermSuffix(t, numberEnd)) return SkipToken(t, numberEnd + 1);
+        var value = Parse(mantissa, exponent, decimalComma, out var finite);
         var step = Math.Pow(10, -decimals) * Math.Pow(10, Math.Clamp(exponent, -300, 300));
 
         // Attached letters: a unit ("341s", "3x", "125TFLOPS"), an ordinal ("3rd"), or part of a name ("3090Ti").
@@ -259,17 +326,141 @@ internal static class NumberScanner
         value *= scale;
         step *= scale;
 
+        // "8 × V100", "(4× T4)": copies of a named thing, a count, not a speedup.
+        if (dimension == Dimension.Ratio && unit is { IsMagnitude: false } && NextIsName(t, end))
+        {
+            dimension = Dimension.Count;
+            factor = 1;
+            end = numberEnd;
+        }
+
+        // "5 min 41 s": one duration.
+        if (dimension == Dimension.Time && unit is { IsMagnitude: false } && TryDurationTail(t, end, factor, out var tailValue, out var tailFactor, out var tailEnd))
+        {
+            value = value * factor / tailFactor + tailValue;
+            step = 1;
+            factor = tailFactor;
+            end = tailEnd;
+        }
+
+        // "2-3x", "10–20%", "2 to 4 epochs": the first end of a range takes the unit of the second.
+        if (unit is null && mode != Mode.Heading && RangeUnit(t, numberEnd) is ({ } rangeUnit, var rangeEnd))
+        {
+            (dimension, factor, var rangeScale) = Resolve(rangeUnit);
+            value *= rangeScale;
+            step *= rangeScale;
+            var rangeStart = QualifierStart(t, CurrencyStart(t, start), out var rangeApprox);
+            quantities.Add(new Quantity(rangeStart, rangeEnd, value, dimension, factor, step, rangeApprox, finite && double.IsFinite(value)));
+            return numberEnd;
+        }
+
         // "3 x 3 kernels": dimensions, not a multiplier.
         if (dimension == Dimension.Ratio && unit is { IsMagnitude: false } && NextNonSpaceIsDigit(t, end))
             return SkipToken(t, end);
 
-        var qualStart = QualifierStart(t, start, out var approximate);
+        var qualStart = QualifierStart(t, CurrencyStart(t, start), out var approximate);
         var bare = unit is null;
         if (mode != Mode.Source && bare && !hasExponent && IsNotAClaim(t, start, numberEnd, mode, decimals, mantissa, identifiers))
             return numberEnd;
 
         quantities.Add(new Quantity(qualStart, end, value, dimension, factor, step, approximate, finite && double.IsFinite(value)));
         return end;
+    }
+
+    /// <summary>Where a number's claim starts: at its currency sign when it has one ("$0.42").</summary>
+    private static int CurrencyStart(string t, int start) => start > 0 && t[start - 1] is '$' or '€' or '£' ? start - 1 : start;
+
+    // Words that make "N-word" a term: "32-bit", "2-way", "5-shot", "4-gram".
+    private static readonly string[] TermSuffixes = ["bit", "bits", "way", "shot", "gram", "grams", "dim", "tuple", "ary", "hot"];
+
+    private static bool IsTermSuffix(string t, int i)
+    {
+        if (i + 1 >= t.Length || t[i] != '-' || !IsAsciiLetter(t[i + 1])) return false;
+        var k = i + 1;
+        while (k < t.Length && IsAsciiLetter(t[k]) && k - i <= 6) k++;
+        if (k < t.Length && IsAlnum(t[k])) return false;
+        var word = t.AsSpan(i + 1, k - i - 1);
+        foreach (var suffix in TermSuffixes)
+            if (word.Equals(suffix, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>A name with digits next ("V100", "T4s", "NVIDIA V100"): the number before "×" counts copies of it.</summary>
+    private static bool NextIsName(string t, int i)
+    {
+        var k = SkipSpaces(t, i, 2);
+        for (var words = 0; words < 2; words++)
+        {
+            if (k >= t.Length || !char.IsAsciiLetterUpper(t[k])) return false;
+            var end = WordEnd(t, k);
+            for (var m = k; m < end; m++)
+                if (IsDigit(t[m])) return true;
+            if (t.AsSpan(k, end - k) is "GPU" or "GPUs" or "TPU" or "TPUs") return true;
+            k = SkipSpaces(t, end, 1); // a maker's name before the model: "NVIDIA V100"
+        }
+        return false;
+    }
+
+    /// <summary>" 41 s" after "5 min": a smaller time unit continuing the duration.</summary>
+    private static bool TryDurationTail(string t, int i, double factor, out double value, out double tailFactor, out int end)
+    {
+        value = 0;
+        tailFactor = 0;
+        end = i;
+        var k = SkipSpaces(t, i, 2);
+        if (k == i || k >= t.Length || !IsDigit(t[k])) return false;
+        var digitsEnd = k;
+        while (digitsEnd < t.Length && IsDigit(t[digitsEnd]) && digitsEnd - k < 4) digitsEnd++;
+        if (digitsEnd < t.Length && (IsDigit(t[digitsEnd]) || t[digitsEnd] is '.' or ',')) return false;
+        var unit = IsAsciiLetter(t[Math.Min(digitsEnd, t.Length - 1)]) && digitsEnd < t.Length
+            ? ReadUnit(t, digitsEnd, attachedAllowed: true, out var unitEnd)
+            : ReadUnit(t, digitsEnd, attachedAllowed: false, out unitEnd);
+        if (unit is not { Dimension: Dimension.Time, IsMagnitude: false } u || u.Factor >= factor) return false;
+        value = int.Parse(t.AsSpan(k, digitsEnd - k), NumberStyles.None, CultureInfo.InvariantCulture);
+        tailFactor = u.Factor;
+        end = unitEnd;
+        return true;
+    }
+
+    /// <summary>
+    /// The unit of the far end of a range starting at <paramref name="i"/> ("-3x", "–20%", " to 4 epochs", " to
+    /// twenty percent"), with where that unit ends; null when no range with a unit follows.
+    /// </summary>
+    private static (Units.Unit? Unit, int End) RangeUnit(string t, int i)
+    {
+        if (i >= t.Length) return (null, i);
+        int k;
+        if (t[i] is '-' or '–' or '—') k = i + 1;
+        else if (i + 4 <= t.Length && t[i] == ' ' && (t.AsSpan(i + 1).StartsWith("to ", StringComparison.Ordinal) || t.AsSpan(i + 1).StartsWith("– ", StringComparison.Ordinal)))
+            k = i + (t[i + 1] == '–' ? 3 : 4);
+        else return (null, i);
+        if (k >= t.Length) return (null, i);
+        var far = k;
+        if (IsDigit(t[k]))
+        {
+            while (far < t.Length && (IsDigit(t[far]) || (t[far] is '.' or ',' && far + 1 < t.Length && IsDigit(t[far + 1]))) && far - k < 16) far++;
+        }
+        else if (char.IsLetter(t[k]) && Units.NumberWord(t.AsSpan(k, LetterRunEnd(t, k) - k)) >= 0)
+        {
+            far = LetterRunEnd(t, k);
+        }
+        else return (null, i);
+        var unit = far < t.Length && IsAsciiLetter(t[far]) ? ReadUnit(t, far, attachedAllowed: true, out var end) : ReadUnit(t, far, attachedAllowed: false, out end);
+        return unit is null ? (null, i) : (unit, end);
+    }
+
+    /// <summary>" 450" after "2" in "2 450 tokens": three digits after one space, then no more digits or letters.</summary>
+    private static bool IsSpacedThousands(string t, int i) =>
+        i + 3 < t.Length && t[i] is ' ' or '\u00a0' or '\u202f' && IsDigit(t[i + 1]) && IsDigit(t[i + 2]) && IsDigit(t[i + 3])
+        && (i + 4 == t.Length || !(IsAlnum(t[i + 4]) || t[i + 4] is '-' or '.' or ',' && i + 5 < t.Length && IsDigit(t[i + 5])));
+
+    /// <summary>",7" in "92,7 %": one or two digits after the comma and no more, not a list "1,2,3".</summary>
+    private static bool IsDecimalComma(string t, int i)
+    {
+        if (i + 1 >= t.Length || t[i] != ',' || !IsDigit(t[i + 1])) return false;
+        var k = i + 1;
+        while (k < t.Length && IsDigit(t[k])) k++;
+        return k - i - 1 <= 2 && (k == t.Length || !(IsAlnum(t[k]) || t[k] == ',' || t[k] == '.' && k + 1 < t.Length && IsDigit(t[k + 1])));
     }
 
     private static bool IsThousands(string t, int comma) =>
@@ -289,12 +480,16 @@ internal static class NumberScanner
         return negative ? -e : e;
     }
 
-    private static double Parse(ReadOnlySpan<char> mantissa, long exponent, out bool finite)
+    private static double Parse(ReadOnlySpan<char> mantissa, long exponent, bool decimalComma, out bool finite)
     {
         Span<char> buffer = stackalloc char[MaxDigits * 2 + 2];
         var n = 0;
         foreach (var c in mantissa)
-            if (c != ',' && n < buffer.Length) buffer[n++] = c;
+        {
+            if (n >= buffer.Length) break;
+            if (c == ',' && decimalComma) buffer[n++] = '.';
+            else if (c is not (',' or ' ' or '\u00a0' or '\u202f')) buffer[n++] = c;
+        }
         var m = double.Parse(buffer[..n], NumberStyles.Float, CultureInfo.InvariantCulture);
         var value = exponent == 0 ? m : m * Math.Pow(10, Math.Clamp(exponent, -400, 400));
         finite = double.IsFinite(value) && Math.Abs(exponent) < 400;
@@ -409,6 +604,9 @@ internal static class NumberScanner
             return new Units.Unit(Dimension.Percent, 1);
         }
         var unit = Units.Lookup(word, attached);
+        // "6.5 M parameters": a magnitude letter set apart, before a word.
+        if (unit is null && !attached && word is "M" or "K" or "B" or "bn" && (wordEnd == t.Length || !char.IsLetterOrDigit(t[wordEnd])))
+            unit = Units.Lookup(word, attached: true);
         if (unit is null) return null;
         end = wordEnd;
         // "FLOP/s", "percentage points"
@@ -458,7 +656,11 @@ internal static class NumberScanner
         if (mode == Mode.Heading) return true;
         var before = start > 0 ? t[start - 1] : '\n';
         var after = end < t.Length ? t[end] : '\n';
-        if (before is '_' or '^' or '#' or '$' or '\\') return true;
+        if (before is '_' or '^' or '#' or '\\') return true;
+        // "2(b)", "3(a)(ii)": a part label.
+        if (after == '(' && end + 2 < t.Length && char.IsLetter(t[end + 1]) && (t[end + 2] == ')' || (end + 3 < t.Length && char.IsLetter(t[end + 2]) && t[end + 3] == ')'))) return true;
+        // "k = 2", "with n = 64": a constant of a formula written in prose.
+        if (IsFormulaConstant(t, start)) return true;
         if (before == '{' && start > 1 && t[start - 2] is '_' or '^') return true;
         if ((before == '(' && after == ')') || (before == '[' && after == ']')) return true;
 
@@ -484,6 +686,17 @@ internal static class NumberScanner
             return true;
         }
         return false;
+    }
+
+    /// <summary>"k = 2": a single-letter variable set equal to the number.</summary>
+    private static bool IsFormulaConstant(string t, int start)
+    {
+        var k = start;
+        while (k > 0 && start - k < 2 && t[k - 1] == ' ') k--;
+        if (k == 0 || t[k - 1] != '=') return false;
+        k--;
+        while (k > 0 && k > start - 6 && t[k - 1] == ' ') k--;
+        return k > 0 && char.IsLetter(t[k - 1]) && (k == 1 || !char.IsLetterOrDigit(t[k - 2]));
     }
 
     private static int SkipToken(string t, int i)

@@ -43,14 +43,20 @@ public sealed class NumbersGroundedCheck : ICheck
     public CheckResult Evaluate(Answer answer)
     {
         var report = _analyzer.Analyze(answer);
+        // One claim per quantity stated: a figure said twice is judged once, its repeats shown as notes.
+        var claims = report.Numbers.GroupBy(n => n.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var ungrounded = claims.Where(c => !c.Any(n => n.Grounded)).ToList();
         var evidence = new List<Evidence>();
-        var ungrounded = report.Numbers.Where(n => !n.Grounded).ToList();
-        foreach (var n in ungrounded)
-            evidence.Add(new Evidence(n.Span, $"{n.Text} is not in the sources."));
+        foreach (var claim in ungrounded)
+        {
+            evidence.Add(new Evidence(claim[0].Span, $"{claim[0].Text} is not in the sources."));
+            foreach (var repeat in claim.Skip(1))
+                evidence.Add(new Evidence(repeat.Span, $"{repeat.Text} is said again here; the claim is counted once.", Severity.Info));
+        }
         if (Options.CheckIdentifiers)
             evidence.AddRange(UngroundedIdentifierCheck.Notes(report, _allow));
 
-        var total = report.Numbers.Count;
+        var total = claims.Count;
         if (ungrounded.Count == 0)
         {
             var pass = total == 0 ? "The answer states no numbers to check."
@@ -59,12 +65,19 @@ public sealed class NumbersGroundedCheck : ICheck
             return new CheckResult(1, pass, evidence);
         }
 
-        var distinct = ungrounded.Select(n => n.Text).Distinct(StringComparer.Ordinal).ToList();
-        var verb = distinct.Count == 1 ? "is" : "are";
-        var message = $"{CountedNoun.Number.Format(distinct.Count)} {verb} not in the sources: {distinct.Humanize("and")}.";
+        var names = ungrounded.Select(c => c[0].Text + Said(c.Count)).ToList();
+        var verb = names.Count == 1 ? "is" : "are";
+        var message = $"{CountedNoun.Number.Format(names.Count)} {verb} not in the sources: {names.Humanize("and")}.";
         var score = Options.Strict ? 0 : (double)(total - ungrounded.Count) / total;
         return new CheckResult(score, message, evidence);
     }
+
+    private static string Said(int times) => times switch
+    {
+        1 => "",
+        2 => " (said twice)",
+        _ => $" (said {times.ToString(CultureInfo.InvariantCulture)} times)",
+    };
 
     public string Describe()
     {

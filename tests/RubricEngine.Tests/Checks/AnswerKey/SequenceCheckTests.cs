@@ -62,3 +62,37 @@ public sealed class SequenceCheckTests
         Assert.That(new SequenceCheck(["x", "y"]).Evaluate(Answer("We know $x < y$ here.")).Passed, Is.True);
     }
 }
+
+/// <summary>Issue 12, point 2: tokens written inside math, one per list item.</summary>
+public sealed class SequenceInMathTests
+{
+    [Test]
+    public void Tokens_in_a_numbered_list_of_formulas_are_read_with_the_start_token()
+    {
+        const string md = """
+            With teacher forcing, the decoder receives the ground-truth previous token at each step:
+
+            1. $w_1 = \text{<sos>} \text{ (Start of Sequence)}$
+            2. $w_2 = \text{I}$
+            3. $w_3 = \text{see}$
+            4. $w_4 = \text{a}$
+            5. $w_5 = \text{dog}$
+            """;
+        var result = new SequenceCheck(["<sos>", "I", "see", "a", "dog"]).Evaluate(Answer(md, question: "mt.b"));
+        Assert.That(result.Passed, Is.True, result.Message);
+    }
+
+    [Test]
+    public void A_list_of_formulas_missing_the_start_token_still_fails()
+    {
+        const string md = """
+            1. $w_1 = \text{I}$
+            2. $w_2 = \text{see}$
+            3. $w_3 = \text{a}$
+            4. $w_4 = \text{dog}$
+            """;
+        var result = new SequenceCheck(["<sos>", "I", "see", "a", "dog"]).Evaluate(Answer(md, question: "mt.b"));
+        Assert.That(result.Passed, Is.False);
+        Assert.That(result.Message, Does.Contain("starts with 'i', not '<sos>'"));
+    }
+}

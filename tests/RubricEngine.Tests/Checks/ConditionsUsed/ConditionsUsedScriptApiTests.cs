@@ -61,7 +61,7 @@ public sealed class ConditionsUsedScriptApiTests
     {
         var globals = new RubricGlobals(TestContext.CurrentContext.WorkDirectory);
         await CSharpScript.RunAsync(
-            """Rubric("hw7", r => r.Question("3.b.ii").Criterion("HW7-02", "Uses the conditions", 3).ConditionsUsed(from: "3.b.i", substitute: [("W_1", @"U_k^\top"), ("W_2", "U_k")]));""",
+            """Rubric("hw7", r => { r.Question("3.b.i"); r.Question("3.b.ii").Criterion("HW7-02", "Uses the conditions", 3).ConditionsUsed(from: "3.b.i", substitute: [("W_1", @"U_k^\top"), ("W_2", "U_k")]); });""",
             Options, globals);
         var rubric = globals.BuildRubric();
         Assert.That(rubric.Criteria.Single().Check, Is.InstanceOf<ConditionsUsedCheck>());

@@ -57,7 +57,7 @@ public sealed class DerivationShownCheckTests
     }
 
     [Test]
-    public void One_step_gets_a_third_of_the_step_share_and_names_the_missing_expansion()
+    public void A_gradient_taken_of_the_objective_without_lines_leading_to_it_is_no_step()
     {
         const string answer = """
             Taking gradients of $L = \|X - W_2W_1X\|_F^2$:
@@ -65,12 +65,12 @@ public sealed class DerivationShownCheckTests
             $$\frac{\partial L}{\partial W_1} = -2W_2^\top(X - W_2W_1X)X^\top = 0$$
             """;
         var result = Hw7Check().Evaluate(MathAnswerFactory.Single("3.b.i", answer));
-        Assert.That(result.Message, Is.EqualTo("Shows 1 step before the result; 3 expected. The expansion of the Frobenius norm as a trace is not shown."));
-        Assert.That(result.Score, Is.EqualTo((1.0 / 3 + 0) / 2).Within(1e-9));
+        Assert.That(result.Message, Is.EqualTo(@"Shows 0 steps before the result; 3 expected. States $\frac{\partial L}{\partial W_1}$ directly after the objective, without the lines that lead to it. The expansion of the Frobenius norm as a trace is not shown."));
+        Assert.That(result.Score, Is.Zero);
     }
 
     [Test]
-    public void Enough_steps_without_the_required_expansion_lose_half()
+    public void Numbered_items_that_state_gradients_with_a_chain_rule_remark_are_not_steps()
     {
         const string answer = """
             1. Write $L = \|X - W_2W_1X\|_F^2$.
@@ -79,7 +79,8 @@ public sealed class DerivationShownCheckTests
             4. Setting both to zero gives $W_2^\top(X - W_2W_1X)X^\top = 0$.
             """;
         var result = Hw7Check().Evaluate(MathAnswerFactory.Single("3.b.i", answer));
-        Assert.That(result.Score, Is.EqualTo(0.5), result.Message);
+        Assert.That(result.Score, Is.Zero, result.Message);
+        Assert.That(result.Message, Does.StartWith("Shows 0 steps before the result; 3 expected. States $\\nabla_{W_1} L$ directly after the objective"));
         Assert.That(result.Message, Does.EndWith("The expansion of the Frobenius norm as a trace is not shown."));
     }
 
@@ -123,8 +124,23 @@ public sealed class DerivationShownCheckTests
         var result = new DerivationShownCheck(2).Evaluate(MathAnswerFactory.Single("3.b.i",
             "The conditions are that both gradients vanish, which is the standard result."));
         Assert.That(result.Score, Is.EqualTo(0));
-        Assert.That(result.Message, Is.EqualTo("No equation is written: the result is stated, not derived."));
+        Assert.That(result.Message, Is.EqualTo(@"No equation in math notation ($…$, $$…$$, \[…\]) was found and no line derives one in plain text, so no step could be counted."));
         Assert.That(result.Evidence, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Steps_copied_from_a_pdf_without_math_notation_are_counted_as_plain_text_equations()
+    {
+        const string answer = """
+            Step 1: Expanding the norm, L = tr(X^T X) - 2 tr(X^T W2 W1 X) + tr(X^T W1^T W2^T W2 W1 X).
+
+            Step 2: Differentiating, grad_W1 L = -2 W2^T X X^T + 2 W2^T W2 W1 X X^T.
+
+            Step 3: Setting it to zero gives W2^T (X - W2 W1 X) X^T = 0.
+            """;
+        var result = new DerivationShownCheck(3).Evaluate(MathAnswerFactory.Single("3.b.i", answer));
+        Assert.That(result.Score, Is.EqualTo(1), result.Message);
+        Assert.That(result.Message, Is.EqualTo("Shows 3 steps written as plain-text equations (no math notation)."));
     }
 
     [Test]
