@@ -213,4 +213,23 @@ public sealed class RubricValidationTests : CliTestBase
         foreach (var id in new[] { "HW7-01", "HW7-04", "HW7-90" }) Assert.That(result.Console, Does.Contain(id));
         Assert.That(result.Console, Does.Contain("RE0001 WordLimit: at most 100, ±10 words"), "a check description on one line, not a ribbon");
     }
+
+    [Test]
+    public async Task Any_of_requirements_and_constant_substitutions_compile_as_a_TA_writes_them()
+    {
+        var rubric = WriteRubric("""
+            Rubric("Algorithms", r =>
+            {
+                r.Question("1.a", "Recurrence").Criterion("A-01", "Linear bound derived", points: 2)
+                 .DerivationShown(minSteps: 2, requires: [@"\Theta(n)", "cn"], named: "the linear bound");
+                r.Question("1.b", "Three-way split").Criterion("A-02", "Uses recurrence (1)", points: 2)
+                 .ConditionsUsed(from: "1.a", substitute: [("2", "3"), ("W_2 W_1", "P")]);
+            });
+            """);
+
+        var result = await CliRun.Rubric("check", rubric);
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Console, Does.Contain("A-01").And.Contain("A-02"));
+    }
 }

@@ -41,8 +41,12 @@ public sealed class ConditionsUsedCheck : ICheck, IReadsOtherQuestions
             throw new RubricDefinitionException($"ConditionsUsed: referenceCredit must be between 0 and 1 (got {referenceCredit}).");
         ReferenceCredit = referenceCredit;
         foreach (var (variable, replacement) in Substitutions)
+        {
             if (string.IsNullOrWhiteSpace(variable) || string.IsNullOrWhiteSpace(replacement))
                 throw new RubricDefinitionException("ConditionsUsed: each substitution needs a variable and a replacement, like (\"W_1\", @\"U_k^\\top\").");
+            if (!LatexNormalizer.CanSubstitute(variable))
+                throw new RubricDefinitionException($"ConditionsUsed: '{variable}' cannot be substituted: give a variable (\"W_1\"), a number (\"2\") or a product (\"W_2 W_1\"), not a sum.");
+        }
         _substituted = new LatexNormalizer(new LatexNormalizerOptions { Substitutions = Substitutions });
     }
 

@@ -28,7 +28,7 @@ public sealed class DerivationShownCheck : ICheck
     private const int LeadLength = 100;
 
     private readonly LatexNormalizer _normalizer = LatexNormalizer.Default;
-    private readonly List<(RequiredExpression Required, NormalizedMath Math)> _required;
+    private readonly List<(RequiredExpression Required, List<NormalizedMath> Forms)> _required;
 
     /// <summary>Creates the check.</summary>
     /// <param name="minSteps">Steps the answer must show before its result (at least 1).</param>
@@ -38,10 +38,11 @@ public sealed class DerivationShownCheck : ICheck
         if (minSteps < 1) throw new RubricDefinitionException($"DerivationShown: minSteps must be at least 1 (got {minSteps}).");
         MinSteps = minSteps;
         Required = (required ?? []).ToList();
-        _required = Required.Select(r => (r, _normalizer.Parse(r.Latex))).ToList();
-        foreach (var (r, math) in _required)
-            if (math.Statements.Count == 0)
-                throw new RubricDefinitionException($"DerivationShown: the required expression '{r.Latex}' contains no math.");
+        _required = Required.Select(r => (r, r.Forms.Select(_normalizer.Parse).ToList())).ToList();
+        foreach (var (r, forms) in _required)
+            for (var i = 0; i < forms.Count; i++)
+                if (forms[i].Statements.Count == 0)
+                    throw new RubricDefinitionException($"DerivationShown: the required expression '{r.Forms.ElementAt(i)}' contains no math.");
     }
 
     /// <summary>Steps required before the result.</summary>
@@ -68,7 +69,7 @@ public sealed class DerivationShownCheck : ICheck
         var count = result is null ? new StepCount(PlainTextSteps(answer), null) : CountSteps(answer, statements, result);
         var steps = count.Steps;
 
-        var missing = _required.Where(r => !IsShown(r.Math, statements)).Select(r => r.Required).ToList();
+        var missing = _required.Where(r => !r.Forms.Any(f => IsShown(f, statements))).Select(r => r.Required).ToList();
 
         var stepShare = Math.Min(steps, MinSteps) / (double)MinSteps;
         var requiredShare = Required.Count == 0 ? 1 : (Required.Count - missing.Count) / (double)Required.Count;

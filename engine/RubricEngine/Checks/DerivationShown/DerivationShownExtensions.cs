@@ -20,6 +20,17 @@ public static class DerivationShownExtensions
         criterion.Check(new DerivationShownCheck(minSteps, requires is null ? [] : [new RequiredExpression(requires, named)]));
 
     /// <summary>
+    /// RE0004 where the required expression may take any of several forms:
+    /// <c>.DerivationShown(minSteps: 2, requires: [@"\Theta(n)", "cn"], named: "the linear bound")</c> — any one of them is enough.
+    /// </summary>
+    /// <param name="criterion">The criterion.</param>
+    /// <param name="minSteps">Steps required before the result (at least 1).</param>
+    /// <param name="requires">The accepted forms (TeX), any of which must appear, matched after normalization.</param>
+    /// <param name="named">How the comment names the expression when none of its forms is there.</param>
+    public static QuestionBuilder DerivationShown(this CriterionBuilder criterion, int minSteps, string[] requires, string? named = null) =>
+        criterion.Check(new DerivationShownCheck(minSteps, requires.Length == 0 ? [] : [RequiredExpression.AnyOf(named, requires)]));
+
+    /// <summary>
     /// RE0004 with several required expressions:
     /// <c>.DerivationShown(3, new RequiredExpression(@"\operatorname{tr}(…)", "the trace expansion"), new RequiredExpression(…))</c>.
     /// </summary>

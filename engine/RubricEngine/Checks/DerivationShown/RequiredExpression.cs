@@ -1,3 +1,5 @@
+using RubricEngine.Rubrics;
+
 namespace RubricEngine.Checks;
 
 /// <summary>
@@ -8,6 +10,22 @@ namespace RubricEngine.Checks;
 /// <param name="Name">How a student reads it in the comment; defaults to the TeX itself.</param>
 public sealed record RequiredExpression(string Latex, string? Name = null)
 {
+    /// <summary>Other forms that count as well (any of them, or <see cref="Latex"/>, is enough): <c>\Theta(n)</c> or <c>cn</c>.</summary>
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+
+    /// <summary>Every accepted form, <see cref="Latex"/> first.</summary>
+    public IEnumerable<string> Forms => [Latex, .. Alternatives];
+
+    /// <summary>
+    /// An expression that may be written in any of several forms:
+    /// <c>RequiredExpression.AnyOf("the linear bound", @"\Theta(n)", "cn")</c>.
+    /// </summary>
+    public static RequiredExpression AnyOf(string? name, params string[] forms)
+    {
+        if (forms.Length == 0) throw new RubricDefinitionException("RequiredExpression.AnyOf: give at least one form, e.g. AnyOf(\"the bound\", @\"\\Theta(n)\", \"cn\").");
+        return new RequiredExpression(forms[0], name) { Alternatives = forms[1..] };
+    }
+
     /// <summary>The name used in comments.</summary>
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? "$" + Latex + "$" : Name;
 }

@@ -42,13 +42,22 @@ public sealed class LatexNormalizer
     {
         options ??= new LatexNormalizerOptions();
         var substitutions = new Dictionary<string, MathNode>(StringComparer.Ordinal);
+        var numbers = new Dictionary<double, MathNode>();
+        var identities = new List<(Atom[], Polynomial)>();
         foreach (var (variable, replacement) in options.Substitutions)
         {
             var name = LatexParser.Parse(variable).Statements.FirstOrDefault()?.Sides.FirstOrDefault();
             var value = LatexParser.Parse(replacement).Statements.FirstOrDefault()?.Sides.FirstOrDefault();
-            if (name is SymNode s && value is not null) substitutions[s.Name] = value;
+            if (value is null) continue;
+            switch (name)
+            {
+                case SymNode s: substitutions[s.Name] = value; break;      // W_1 → U_k^\top
+                case NumNode n: numbers[n.Value] = value; break;           // a constant: 2 → 3
+                case not null when SubExpression(name) is { } pattern:      // a product: W_2 W_1 → P
+                    identities.Add((pattern, PolynomialBuilder.Default.Build(value)));
+                    break;
+            }
         }
-        var identities = new List<(Atom[], Polynomial)>();
         foreach (var identity in options.Identities)
         {
             var statement = LatexParser.Parse(identity).Statements.FirstOrDefault();
@@ -57,7 +66,25 @@ public sealed class LatexNormalizer
             var rhs = PolynomialBuilder.Default.Build(statement.Sides[1]);
             if (lhs.Terms is [{ Coefficient: 1, Atoms.Length: > 0 } single]) identities.Add((single.Atoms, rhs));
         }
-        _builder = new PolynomialBuilder(substitutions, identities);
+        _builder = new PolynomialBuilder(substitutions, identities, numbers);
+    }
+
+    /// <summary>
+    /// True when <paramref name="latex"/> is something a substitution can replace: a variable (<c>W_1</c>), a number
+    /// (<c>2</c>) or a product of factors (<c>W_2 W_1</c>, <c>2T</c>). A sum (<c>a + b</c>) cannot be: its terms are
+    /// reordered by normalization, so there is no one place to find it.
+    /// </summary>
+    public static bool CanSubstitute(string latex)
+    {
+        var node = LatexParser.Parse(latex).Statements.FirstOrDefault()?.Sides.FirstOrDefault();
+        return node is SymNode or NumNode || (node is not null && SubExpression(node) is not null);
+    }
+
+    /// <summary>The atoms of a one-term product with coefficient 1 (what an identity pattern matches), or null.</summary>
+    private static Atom[]? SubExpression(MathNode node)
+    {
+        var built = PolynomialBuilder.Default.Build(node);
+        return built.Terms is [{ Coefficient: 1, Atoms.Length: > 0 } single] ? single.Atoms : null;
     }
 
     /// <summary>

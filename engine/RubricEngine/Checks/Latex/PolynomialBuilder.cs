@@ -14,12 +14,15 @@ internal sealed class PolynomialBuilder
     public static readonly PolynomialBuilder Default = new(new Dictionary<string, MathNode>(), []);
 
     private readonly IReadOnlyDictionary<string, MathNode> _substitutions;
+    private readonly IReadOnlyDictionary<double, MathNode> _numbers;
     private readonly IReadOnlyList<(Atom[] Pattern, Polynomial Replacement)> _identities;
 
-    public PolynomialBuilder(IReadOnlyDictionary<string, MathNode> substitutions, IReadOnlyList<(Atom[] Pattern, Polynomial Replacement)> identities)
+    public PolynomialBuilder(IReadOnlyDictionary<string, MathNode> substitutions, IReadOnlyList<(Atom[] Pattern, Polynomial Replacement)> identities,
+        IReadOnlyDictionary<double, MathNode>? numbers = null)
     {
         _substitutions = substitutions;
         _identities = identities;
+        _numbers = numbers ?? new Dictionary<double, MathNode>();
     }
 
     public Polynomial Build(MathNode node) => Rewrite(BuildCore(node, substitute: true));
@@ -35,6 +38,8 @@ internal sealed class PolynomialBuilder
                     return Polynomial.Of(Atom.Identity);
                 return Polynomial.Of(new Atom(s.Name, Simple: true));
             case NumNode n:
+                if (substitute && _numbers.TryGetValue(n.Value, out var number))
+                    return BuildCore(number, substitute: false);
                 return Polynomial.Number(n.Value);
             case SumNode sum:
                 {
