@@ -232,4 +232,43 @@ public sealed class RubricValidationTests : CliTestBase
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.Console, Does.Contain("A-01").And.Contain("A-02"));
     }
+
+    [Test]
+    public async Task The_console_line_carries_the_comment_the_student_reads_not_only_the_terse_evidence()
+    {
+        var result = await CliRun.Rubric("grade", Hw7Rubric, Path.Combine(Hw7Traces, "02-bob-followup-steps.json"), "--students",
+            Path.Combine(Hw7Example.Folder, "students.csv"), "--csv", At("g.csv"));
+
+        var line = result.OutLines.Single(l => l.Contains("warning HW7-01:", StringComparison.Ordinal));
+        Assert.That(line, Does.Contain("The result, after").And.Contain(" — Shows ").And.Contain("expansion of the Frobenius norm as a trace is not shown"), line);
+    }
+
+    [Test]
+    public async Task Feedback_quotes_read_as_the_student_wrote_them()
+    {
+        var rubric = WriteRubric("""
+            Rubric("Sorting", r =>
+            {
+                r.Question("1.b", "Merge sort bound").Criterion("S-01", "Explains the merge", points: 1).Custom(a => Fail("The merge step is not explained."));
+            });
+            """);
+        File.WriteAllText(At("ana.json"), """
+            {
+              "format": "rubric-trace/1",
+              "id": "ana",
+              "student": { "id": "ana", "name": "Ana" },
+              "messages": [
+                { "role": "user", "content": "Problem 1(b): what is the running time of merge sort?" },
+                { "role": "assistant", "content": "**(b)** Merge sort runs in $\\Theta(n \\log n)$ time: each of the $\\log n$ levels does *linear* work." }
+              ]
+            }
+            """);
+
+        var result = await CliRun.Rubric("grade", rubric, At("ana.json"), "--feedback", At("feedback"));
+
+        var text = File.ReadAllText(Directory.GetFiles(At("feedback"), "*.md").Single());
+        var quote = text.Split('\n').First(l => l.TrimStart().StartsWith("> ", StringComparison.Ordinal));
+        Assert.That(quote, Does.Contain(@"(b) Merge sort runs in $\Theta(n \log n)$ time"), result.ToString() + text);
+        Assert.That(quote, Does.Not.Contain(@"\*").And.Not.Contain(@"\$").And.Not.Contain(@"\\Theta"));
+    }
 }
