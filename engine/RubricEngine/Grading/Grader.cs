@@ -58,7 +58,9 @@ public sealed class Grader
     private CriterionResult GradeCriterion(CriterionDefinition criterion, TraceAnalysis analysis)
     {
         var rule = criterion.Rule;
-        var attempts = analysis.Answers.Where(a => a.Question == criterion.Question).OrderBy(a => a.Attempt).ToList();
+        // A follow-up (a short reply to a side question, a reply continuing the one before) belongs to its attempt
+        // and is never graded in its place: under Attempt.Last it must not replace the real answer.
+        var attempts = analysis.Answers.Where(a => a.Question == criterion.Question && !a.Segment.IsFollowUp).OrderBy(a => a.Attempt).ToList();
         if (attempts.Count == 0)
         {
             var message = $"No answer to question {criterion.Question} was found in the conversation.";

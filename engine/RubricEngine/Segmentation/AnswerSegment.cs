@@ -54,7 +54,7 @@ public sealed record TraceSegmentation(IReadOnlyList<AnswerSegment> Answers)
 
     /// <summary>The attempts at <paramref name="question"/>, first to last.</summary>
     public IReadOnlyList<AnswerSegment> AttemptsAt(QuestionPath question) =>
-        Answers.Where(a => a.Question == question).OrderBy(a => a.Attempt).ToList();
+        Answers.Where(a => a.Question == question).OrderBy(a => a.Attempt).ThenBy(a => a.MessageIndex).ToList();
 }
 
 /// <summary>What the segmenter knows from the rubric: the questions and the names problems go by.</summary>

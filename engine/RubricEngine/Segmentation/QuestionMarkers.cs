@@ -93,11 +93,30 @@ public sealed class QuestionMarkers
     public QuestionMarker? ReadHeading(string text)
     {
         var lead = ReadLeadIn(text);
-        var found = lead ?? FindAll(text).FirstOrDefault(m => m.HasKeyword || m.Problem is not null);
+        var found = lead ?? FindAll(text).FirstOrDefault(m => (m.HasKeyword || m.Problem is not null) && !IsReference(text, m.Span.Start));
         if (found is null) return null;
         if (found.Alias is null && found.Problem is { } problem && problem.All(char.IsAsciiDigit) && FindAlias(text, 0) is { } alias)
             return found with { Problem = alias.Path.Problem, Alias = alias.Path, NumberedAs = problem };
         return found;
+    }
+
+    private static readonly string[] ReferenceWords = ["in", "from", "of", "using", "use", "like", "per", "see", "with", "as", "by"];
+
+    /// <summary>
+    /// True when the marker at <paramref name="start"/> is a reference inside prose ("the conditions derived in part
+    /// (i)", "as in 3(a)") rather than what the text is about: the word before it is a preposition.
+    /// </summary>
+    public static bool IsReference(string text, int start)
+    {
+        var end = start;
+        while (end > 0 && text[end - 1] is ' ' or '\t') end--;
+        var begin = end;
+        while (begin > 0 && char.IsAsciiLetter(text[begin - 1])) begin--;
+        if (begin == end) return false;
+        var word = text.AsSpan(begin, end - begin);
+        foreach (var r in ReferenceWords)
+            if (word.Equals(r, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>
@@ -215,6 +234,9 @@ public sealed class QuestionMarkers
                 var numeric = problem.All(char.IsAsciiDigit);
                 ReadParts(text, ref p, parts, afterProblem: true, requireParen: false, allowAttached: numeric && leadIn, allowSpaceParen: !numeric || leadIn, lowerOnly: true);
                 if (parts.Count > 0) return Finish(text, start, p, problem, parts, keyword: false);
+                // "### 2. Summary", "**3.**": a number and a full stop opening a heading or a bold lead-in.
+                if (leadIn && numeric && p < text.Length && text[p] == '.' && (p + 1 == text.Length || text[p + 1] is ' ' or '\t' or '*' or '_'))
+                    return Finish(text, start, p + 1, problem, parts, keyword: false) is { } numbered ? numbered with { IsNumbered = true } : null;
                 return null;
             }
             if (leadIn && char.IsAsciiLetterLower(c))

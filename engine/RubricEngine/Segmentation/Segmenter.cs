@@ -1,29 +1,52 @@
+using System.Globalization;
 using RubricEngine.Documents;
 using RubricEngine.Traces;
 
 namespace RubricEngine.Segmentation;
 
 /// <summary>
-/// Finds which blocks of which assistant messages answer which question, on which attempt. Linear in the size of
-/// the trace; thread-safe (all state is per call).
-/// <list type="bullet">
-/// <item><b>Markers</b> (<see cref="QuestionMarkers"/>) come from headings, bold lead-ins and "Part (b):" lead-ins of
-/// replies, and from anywhere in user prompts. Relative markers resolve against the question under discussion.</item>
-/// <item><b>Context</b>: a user prompt naming questions ("Solve problem 3(b)", "retry problem 4", "for (i), …", a
-/// rubric alias) sets what the next reply answers; a prompt naming none leaves the question the last reply ended on.
-/// A reply right after another reply continues the question the first ended on. <see cref="Message.Question"/>
-/// (attribution in the export) wins: the message is about that question and markers can only narrow it.</item>
-/// <item><b>Depth</b>: text goes to the closest declared question — 3.b.ii when declared, else its declared ancestor
-/// 3.b. Text under a problem holding several declared questions (problem 4 with 4.a, 4.b) waits for a sub-marker;
-/// if none comes before the reply moves on or ends, it goes to the first declared question of that problem (4.a).
-/// A short lead-in sentence before the first marker ("Sure! Here are both parts:") belongs to no answer.</item>
-/// <item><b>Attempts</b>: the first message answering a question is attempt 1, each later one the next attempt.
-/// One message gives at most one segment per question.</item>
-/// <item><b>Restatements</b>: a table (or a list under a "Summary"/"Final answers" heading) after the last answer,
-/// whose rows name questions answered in the same reply or that sits under such a heading, goes to
-/// <see cref="AnswerSegment.Restatements"/>, out of the answers' blocks. Closing pleasantries and thematic breaks
-/// belong to no answer.</item>
+/// Finds which blocks of which assistant messages answer which question, on which attempt, from evidence. Linear in
+/// the size of the trace (times the number of declared questions for titles and statements); thread-safe (all state
+/// is per call); deterministic.
+/// <para><b>What a reply answers.</b> Each reply starts from the question its prompt asks about, decided by the first
+/// of these that holds (<see cref="AttributionEvidence"/> holds the thresholds):</para>
+/// <list type="number">
+/// <item>a fix given with <c>--attribution</c>, then <see cref="Message.Question"/> (attribution in the export):
+/// decisive; markers in the reply can only narrow it;</item>
+/// <item>markers in the prompt (<see cref="QuestionMarkers"/>: "Solve problem 3(b)", "for (i), …", an alias)
+/// resolved against the questions that exist — declared, or (without a rubric) seen earlier; a bare part label such
+/// as "(i)" goes to a problem that has such a part, the one discussed most recently first. A marker after a
+/// preposition ("the conditions derived in part (i)") is a reference, weaker than any target. Markers naming only
+/// questions the rubric does not grade make the reply answer none;</item>
+/// <item>a title: the rubric's titles and aliases (an alias on any part names its whole problem) and the headings
+/// earlier replies gave questions, matched word by word (<see cref="WordForms"/>);</item>
+/// <item>a statement: text pasted into the prompt close (TF-IDF cosine over words and word pairs) to a question's
+/// <see cref="SegmenterOptions.Statements"/>;</item>
+/// <item>the reply's own first lines naming a problem by alias or title ("Let's address each part of the Machine
+/// Translation problem");</item>
+/// <item>none: a long prompt that asks something new and matches no declared question;</item>
+/// <item>continuity: the question under discussion — only when nothing above points elsewhere (low confidence).</item>
 /// </list>
+/// <para>Within a reply, markers in headings, bold lead-ins and "Part (b):" lead-ins (plain-text headings copied
+/// from a rendered page, numbered headings such as "### 2. Summary" included) and headings matching a title move the
+/// answer to their question. Text goes to the closest declared question — 3.b.ii when declared, else its declared
+/// ancestor 3.b; text under a problem holding several declared questions waits for a sub-marker, else goes to the
+/// first of them. A short lead-in sentence before the first marker belongs to no answer.</para>
+/// <para><b>Attempts and follow-ups.</b> The first message answering a question is attempt 1. A later message
+/// answering it again is a <i>new attempt</i> when a user turn since the last answer asked for it again — the prompt
+/// names it (marker, title, statement) or asks for a redo ("retry", "are you sure", "make it shorter", "show the
+/// steps") — or when the reply marks it afresh. Otherwise it is a <i>follow-up</i> of the current attempt
+/// (<see cref="AnswerSegment.IsFollowUp"/>, same attempt number): a reply continuing the reply before it, or a short
+/// reply (at most <see cref="AttributionEvidence.ShortReplyWords"/> words) to a side question ("Is it a global
+/// minimum?"). Graders never grade a follow-up in place of the attempt, so it cannot replace the answer under
+/// <c>Attempt.Last</c>.</para>
+/// <para><b>Confidence.</b> A segment is high-confidence when a fix, the export, a marker, a title or a statement
+/// names its question; low when it rests on continuity, a reference, a weak title or statement match.
+/// <see cref="AnswerSegment.Reason"/> says which.</para>
+/// <para><b>Restatements</b>: a table (or a list under a "Summary"/"Final answers" heading, or tab-separated rows
+/// under a plain "Problem 4 Summary" line) after the last answer, whose rows name questions answered in the same reply
+/// or that sits under such a heading, goes to <see cref="AnswerSegment.Restatements"/>, out of the answers' blocks.
+/// Closing pleasantries and thematic breaks belong to no answer.</para>
 /// </summary>
 public sealed class Segmenter
 {
@@ -33,6 +56,8 @@ public sealed class Segmenter
     private readonly QuestionMarkers _markers;
     private readonly BlockMarkers _blockMarkers;
     private readonly MarkerResolver _resolver;
+    private readonly TitleIndex _titles;
+    private readonly StatementIndex _statements;
 
     public Segmenter(SegmenterOptions options)
     {
@@ -41,6 +66,8 @@ public sealed class Segmenter
         _markers = new QuestionMarkers(options);
         _blockMarkers = new BlockMarkers(_markers);
         _resolver = new MarkerResolver(_catalog);
+        _titles = new TitleIndex(options);
+        _statements = new StatementIndex(options);
     }
 
     public SegmenterOptions Options { get; }
@@ -49,34 +76,99 @@ public sealed class Segmenter
     public QuestionMarkers Markers => _markers;
 
     /// <summary>Segments <paramref name="trace"/>; <paramref name="documents"/> are its messages parsed, by index.</summary>
-    public TraceSegmentation Segment(Trace trace, IReadOnlyList<MessageDocument> documents)
-    {
-        var answers = new List<AnswerSegment>();
-        var attempts = new Dictionary<QuestionPath, int>();
-        var renumbered = new Dictionary<string, string>(StringComparer.Ordinal);
-        QuestionPath? discussion = null;
+    public TraceSegmentation Segment(Trace trace, IReadOnlyList<MessageDocument> documents) => Segment(trace, documents, []);
 
+    /// <summary>
+    /// Segments <paramref name="trace"/> with <paramref name="fixes"/> (from <c>--attribution</c>): a fixed message
+    /// answers exactly the fixed question (or none); the rest of the conversation is attributed around it.
+    /// </summary>
+    public TraceSegmentation Segment(Trace trace, IReadOnlyList<MessageDocument> documents, IReadOnlyList<AttributionFix> fixes)
+    {
+        var state = new Conversation();
+        Focus? prompt = null;
+        var userSinceReply = true;
         for (var index = 0; index < trace.Messages.Count && index < documents.Count; index++)
         {
             var message = trace.Messages[index];
             var explicitQuestion = ExplicitQuestion(message);
             if (message.Role == Role.User)
             {
-                discussion = explicitQuestion ?? PromptFocus(message.Content, discussion, renumbered) ?? discussion;
+                prompt = explicitQuestion is not null
+                    ? Focus.Named(explicitQuestion, AttributionConfidence.High, "question given in the trace")
+                    : PromptFocus(message.Content, state);
+                userSinceReply = true;
                 continue;
             }
             if (message.Role != Role.Assistant) continue;
 
-            var reply = new ReplySegmenter(this, documents[index], explicitQuestion ?? discussion, explicitQuestion, renumbered);
-            reply.Run();
-            foreach (var (question, blocks, restatements) in reply.Results())
+            var fix = FixFor(fixes, index);
+            var document = documents[index];
+            Focus focus;
+            QuestionPath? scope = null;
+            if (fix is not null)
             {
-                var attempt = attempts[question] = attempts.GetValueOrDefault(question) + 1;
-                answers.Add(new AnswerSegment(question, attempt, index, blocks) { Restatements = restatements });
+                focus = Focus.Named(fix.Question, AttributionConfidence.High, fix.Question is null ? "fixed to none by --attribution" : "fixed by --attribution");
+                scope = fix.Question;
             }
-            discussion = reply.Current ?? discussion;
+            else if (explicitQuestion is not null)
+            {
+                focus = Focus.Named(explicitQuestion, AttributionConfidence.High, "question given in the trace");
+                scope = explicitQuestion;
+            }
+            else if (!userSinceReply)
+                focus = new Focus(state.Discussion, false, AttributionConfidence.Low, "continues the reply before it", false, false);
+            else
+                focus = prompt ?? new Focus(state.Discussion, false, AttributionConfidence.Low, "only continuity", false, false);
+
+            if (fix is null && explicitQuestion is null && (!focus.Decided || focus.Confidence == AttributionConfidence.Low) && ReplyLead(document) is { } lead)
+                focus = lead;
+
+            if (fix is not null && fix.Question is null)
+            {
+                state.Discussion = null;
+                userSinceReply = false;
+                continue;
+            }
+
+            var reply = new ReplySegmenter(this, document, focus.Question, scope, state);
+            reply.Run();
+            var words = ClosingRemarks.WordCount(message.Content);
+            foreach (var (question, blocks, restatements, markedBy) in reply.Results())
+            {
+                var previous = state.Attempts.GetValueOrDefault(question);
+                var followUp = previous > 0 && IsFollowUp(!userSinceReply, focus, markedBy, words);
+                var attempt = followUp ? previous : previous + 1;
+                state.Attempts[question] = attempt;
+                var (confidence, reason) = markedBy is not null ? (AttributionConfidence.High, markedBy) : (focus.Confidence, focus.Reason);
+                if (fix is not null || explicitQuestion is not null) (confidence, reason) = (focus.Confidence, focus.Reason);
+                state.Answers.Add(new AnswerSegment(question, attempt, index, blocks)
+                {
+                    Restatements = restatements,
+                    IsFollowUp = followUp,
+                    Confidence = confidence,
+                    Reason = reason,
+                });
+                state.Discussed(question);
+            }
+            state.Discussion = reply.Current ?? (focus.Decided ? null : state.Discussion);
+            userSinceReply = false;
         }
-        return new TraceSegmentation(answers);
+        return new TraceSegmentation(state.Answers);
+    }
+
+    private static AttributionFix? FixFor(IReadOnlyList<AttributionFix> fixes, int index)
+    {
+        for (var i = 0; i < fixes.Count; i++)
+            if (fixes[i].Message == index) return fixes[i];
+        return null;
+    }
+
+    /// <summary>The attempts-vs-follow-ups rule of the class summary, for a reply re-answering a question.</summary>
+    private static bool IsFollowUp(bool inRow, Focus focus, string? markedBy, int words)
+    {
+        if (inRow) return markedBy is null;
+        if (markedBy is not null || focus.AsksAgain) return false;
+        return focus.SideQuestion && words <= AttributionEvidence.ShortReplyWords;
     }
 
     private static QuestionPath? ExplicitQuestion(Message message)
@@ -93,35 +185,133 @@ public sealed class Segmenter
     }
 
     /// <summary>
-    /// What a prompt asks about: the markers it names, relative ones read against its first absolute marker or the
-    /// discussion; the deepest path shared by the most specific of them ("problem 4 … (a) … (b)" → 4).
+    /// What a prompt asks about, from the evidence in it (markers, titles, statements; the decision list of the
+    /// class summary), or continuity when it names nothing.
     /// </summary>
-    internal QuestionPath? PromptFocus(string prompt, QuestionPath? discussion, IReadOnlyDictionary<string, string> renumbered)
+    private Focus PromptFocus(string prompt, Conversation state)
     {
+        var words = WordForms.Words(prompt);
+        var asksAgain = AttributionEvidence.AsksAgain(prompt);
+        var title = _titles.Best(words, state.Titles, AttributionEvidence.MinTitleFraction);
+        var statement = StatementFocus(words);
+        var hint = title?.Question ?? statement?.Question;
+
         var found = _markers.FindAll(prompt);
+        var targets = new List<QuestionMarker>(found.Count);
+        var references = new List<QuestionMarker>();
+        foreach (var m in found) (QuestionMarkers.IsReference(prompt, m.Span.Start) ? references : targets).Add(m);
+
+        if (Resolve(targets, prompt, hint, state) is { } marked)
+            return marked with { AsksAgain = true };
+        // Absolute markers naming only questions the rubric does not grade: the reply answers none of ours.
+        if (!_catalog.IsEmpty && hint is null && targets.FirstOrDefault(m => !m.IsRelative) is { } ungraded)
+            return Focus.Named(null, AttributionConfidence.High, $"the prompt asks about {Quote(prompt, ungraded)}, which the rubric does not grade");
+        if (title is { } t)
+            return Focus.Named(t.Question, t.Fraction >= AttributionEvidence.HighTitleFraction ? AttributionConfidence.High : AttributionConfidence.Low, $"title match: '{t.Title}'");
+        if (statement is { } s)
+            return Focus.Named(s.Question, s.Confidence, s.Reason);
+        if (Resolve(references, prompt, null, state) is { } referred)
+            return referred with { Confidence = AttributionConfidence.Low, Reason = "only a reference: " + referred.Reason, AsksAgain = asksAgain };
+        if (!_catalog.IsEmpty && !asksAgain && AttributionEvidence.AsksSomethingNew(prompt, words) && (!_titles.IsEmpty || !_statements.IsEmpty))
+            return Focus.Named(null, AttributionConfidence.Low, "the prompt asks something no declared question matches");
+        return new Focus(state.Discussion, false, AttributionConfidence.Low, "only continuity", asksAgain, !asksAgain && AttributionEvidence.IsSideQuestion(prompt));
+    }
+
+    private static string Quote(string text, QuestionMarker marker) => $"'{text.Substring(marker.Span.Start, marker.Span.Length)}'";
+
+    /// <summary>The statement pasted into a prompt, or null; several parts of one problem pasted together name the problem.</summary>
+    private (QuestionPath Question, AttributionConfidence Confidence, string Reason)? StatementFocus(List<string> words)
+    {
+        if (_statements.IsEmpty || words.Count < AttributionEvidence.MinStatementWords) return null;
+        var ranked = _statements.Rank(words);
+        if (ranked.Count == 0 || ranked[0].Similarity < AttributionEvidence.MinStatementSimilarity) return null;
+        var best = ranked[0];
+        var question = best.Question;
+        for (var i = 1; i < ranked.Count && ranked[i].Similarity >= AttributionEvidence.MinStatementSimilarity
+             && best.Similarity - ranked[i].Similarity <= AttributionEvidence.StatementTie; i++)
+        {
+            if (ranked[i].Question.Problem != question.Problem) return null;
+            question = new QuestionPath(question.Problem);
+        }
+        var confidence = best.Similarity >= AttributionEvidence.HighStatementSimilarity ? AttributionConfidence.High : AttributionConfidence.Low;
+        return (question, confidence, string.Create(CultureInfo.InvariantCulture, $"statement match: {question} ({best.Similarity:0.00})"));
+    }
+
+    /// <summary>
+    /// The focus the prompt's markers name: relative ones read against its first absolute marker, else the title or
+    /// statement hint, else the discussion; the deepest path shared by the most specific of them ("problem 4 … (a) …
+    /// (b)" → 4). Null when no marker names a question that exists.
+    /// </summary>
+    private Focus? Resolve(List<QuestionMarker> found, string prompt, QuestionPath? hint, Conversation state)
+    {
         if (found.Count == 0) return null;
         QuestionMarker? firstAbsolute = null;
         for (var i = 0; i < found.Count && firstAbsolute is null; i++)
             if (!found[i].IsRelative) firstAbsolute = found[i];
-        var context = firstAbsolute is null ? discussion : _resolver.Resolve(firstAbsolute with { Parts = [], Alias = null }, null, renumbered);
+        var context = firstAbsolute is null ? hint ?? state.Discussion : _resolver.Resolve(firstAbsolute with { Parts = [], Alias = null }, null, state.Renumbered);
         var paths = new List<QuestionPath>();
+        var named = new List<string>();
         QuestionPath? aliasDefault = null;
         for (var i = 0; i < found.Count; i++)
         {
             var marker = found[i];
             var isAliasOnly = marker.Alias is not null && marker.Parts.Count == 0;
             // An alias names its problem here; its own question only if nothing narrower is asked.
-            var path = isAliasOnly ? new QuestionPath(marker.Problem!) : _resolver.Resolve(marker, context, renumbered);
+            var path = isAliasOnly ? new QuestionPath(marker.Problem!) : ResolveRecent(marker, context, state);
             if (isAliasOnly) aliasDefault ??= marker.Alias;
-            if (path is null || !_catalog.Knows(path)) continue;
+            if (path is null || !Knows(path, state)) continue;
             paths.Add(path);
+            named.Add(Quote(prompt, marker));
             context = path;
         }
         if (paths.Count == 0) return null;
         var leaves = Leaves(paths);
         var focus = CommonPrefix(leaves) ?? leaves[0];
         if (aliasDefault is not null && focus.Parts.Count == 1 && focus.Problem == aliasDefault.Problem) focus = aliasDefault;
-        return focus;
+        return Focus.Named(focus, AttributionConfidence.High, $"marker {string.Join(", ", named.Distinct().Take(3))} in the prompt");
+    }
+
+    /// <summary>True when text about <paramref name="path"/> counts for a question: declared, or (no rubric) any.</summary>
+    private bool Knows(QuestionPath path, Conversation state) => _catalog.Knows(path);
+
+    /// <summary>
+    /// Resolves a marker against <paramref name="context"/>; a relative one that names no existing question there
+    /// ("(i)" while the discussion is on a problem without a part (i)) goes to the most recently discussed problem
+    /// where it does exist.
+    /// </summary>
+    private QuestionPath? ResolveRecent(QuestionMarker marker, QuestionPath? context, Conversation state)
+    {
+        var path = _resolver.Resolve(marker, context, state.Renumbered);
+        if (!marker.IsRelative || (path is not null && Exists(path, state))) return path;
+        for (var i = state.Recent.Count - 1; i >= 0; i--)
+        {
+            var other = _resolver.Resolve(marker, state.Recent[i], state.Renumbered);
+            if (other is not null && Exists(other, state)) return other;
+        }
+        return path;
+    }
+
+    /// <summary>Declared exactly (or a declared question's container); without a rubric, answered earlier.</summary>
+    private bool Exists(QuestionPath path, Conversation state)
+    {
+        if (_catalog.IsEmpty) return state.Attempts.ContainsKey(path) || state.Recent.Any(r => r.IsWithin(path));
+        return _catalog.IsDeclared(path) || _catalog.Attribute(path).Kind == AttributionKind.Container;
+    }
+
+    /// <summary>A reply whose first lines (before any marker) name a problem by alias, or open on a heading matching a title.</summary>
+    private Focus? ReplyLead(MessageDocument document)
+    {
+        var blocks = document.Blocks;
+        for (var i = 0; i < blocks.Count && i < AttributionEvidence.LeadBlocks; i++)
+        {
+            var block = blocks[i];
+            if (block.Kind is not (BlockKind.Paragraph or BlockKind.Heading)) continue;
+            if (_blockMarkers.MarkerOf(block, document) is not null) return null;
+            var text = block.PlainText;
+            if (_markers.FindAlias(text, 0) is { } alias)
+                return Focus.Named(new QuestionPath(alias.Path.Problem), AttributionConfidence.High, $"the reply names '{text.Substring(alias.Span.Start, alias.Span.Length)}'");
+        }
+        return null;
     }
 
     /// <summary>The distinct paths with no deeper path inside them, in first-seen order.</summary>
@@ -162,8 +352,11 @@ public sealed class Segmenter
     }
 
     /// <summary>Segments one reply. Holds the per-reply state; used once.</summary>
-    private sealed class ReplySegmenter(Segmenter owner, MessageDocument document, QuestionPath? start, QuestionPath? scope, Dictionary<string, string> renumbered)
+    private sealed class ReplySegmenter(Segmenter owner, MessageDocument document, QuestionPath? start, QuestionPath? scope, Conversation state)
     {
+        private readonly Dictionary<string, string> renumbered = state.Renumbered;
+        private readonly Dictionary<QuestionPath, string> _markedBy = new();
+        private string? _pendingMarkedBy;
         private readonly Dictionary<QuestionPath, List<Block>> _answers = new();
         private readonly Dictionary<QuestionPath, List<Block>> _restatements = new();
         private readonly List<QuestionPath> _order = [];
@@ -190,22 +383,48 @@ public sealed class Segmenter
             FlushPending(assign: true);
         }
 
-        public IEnumerable<(QuestionPath, IReadOnlyList<Block>, IReadOnlyList<Block>)> Results()
+        /// <summary>Each question answered: its blocks, its restatements, and the marker in the reply that opened it (null: the reply's start).</summary>
+        public IEnumerable<(QuestionPath, IReadOnlyList<Block>, IReadOnlyList<Block>, string?)> Results()
         {
             foreach (var q in _order)
             {
                 var blocks = _answers[q];
                 if (blocks.Count == 0) continue;
                 blocks.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-                yield return (q, blocks, _restatements.TryGetValue(q, out var r) ? r : []);
+                yield return (q, blocks, _restatements.TryGetValue(q, out var r) ? r : [], _markedBy.GetValueOrDefault(q));
             }
         }
+
+        /// <summary>The block's marker, or a heading matching a title; null when the block opens no question.</summary>
+        private (QuestionMarker? Marker, QuestionPath? Path, string? Reason) Read(Block block)
+        {
+            var marker = owner._blockMarkers.MarkerOf(block, document);
+            // "**1.**" and "### 1. Expand" number steps as often as problems: a bare number opens a problem the
+            // rubric declares, or (no rubric) a heading.
+            if (marker is { IsNumbered: true } && (owner._catalog.IsEmpty ? block.Kind != BlockKind.Heading : !owner._catalog.HasProblem(state.Renumbered.GetValueOrDefault(marker.Problem!, marker.Problem!))))
+                marker = null;
+            if (marker is not null)
+            {
+                var path = owner.ResolveRecent(marker, Current, state);
+                var text = block.PlainText;
+                var written = marker.Span.End <= text.Length ? text.Substring(marker.Span.Start, marker.Span.Length).Trim() : marker.ToString();
+                return (marker, path, $"marker '{Shorten(written)}' in the reply");
+            }
+            if (block.Kind == BlockKind.Heading && !owner._titles.IsEmpty && !SummaryHeadings.IsSummaryHeading(block, document, owner._markers))
+            {
+                var words = WordForms.Words(block.PlainText);
+                if (owner._titles.Best(words, state.Titles, AttributionEvidence.HighTitleFraction) is { } title && words.Count <= title.Matched * 3)
+                    return (null, title.Question, $"heading matches title '{title.Title}'");
+            }
+            return (null, null, null);
+        }
+
+        private static string Shorten(string text) => text.Length <= 30 ? text : text[..30].TrimEnd() + "…";
 
         private void Take(Block block)
         {
             if (block.Kind == BlockKind.ThematicBreak) return;
-            var marker = owner._blockMarkers.MarkerOf(block, document);
-            var path = marker is null ? null : owner._resolver.Resolve(marker, Current, renumbered);
+            var (marker, path, reason) = Read(block);
             if (path is not null && scope is not null && !path.IsWithin(scope))
                 path = scope.IsWithin(path) ? scope : null;
             if (path is null)
@@ -215,29 +434,46 @@ public sealed class Segmenter
                 return;
             }
 
-            if (marker!.NumberedAs is { } number && marker.Problem is { } named) renumbered[number] = named;
+            if (marker?.NumberedAs is { } number && marker.Problem is { } named) renumbered[number] = named;
             var attribution = owner._catalog.Attribute(path);
+            if (attribution.Question is { } learned && marker is not null) LearnTitle(block, learned);
             // A preamble joins the answer that follows when it is that answer's, or substantial; otherwise it is chatter.
             FlushPending(assign: (!_pendingIsContainer && attribution.Question == _pendingOwner) || IsSubstantial(_pending));
             Current = path;
             // A bare title ("## Machine Translation") introduces its problem like "## Problem 6" does: it joins
             // the aliased question only when no part marker follows.
-            var titleOnly = marker.Alias is not null && marker.Parts.Count == 0;
+            var titleOnly = marker is not null && marker.Alias is not null && marker.Parts.Count == 0;
             if (attribution.Kind == AttributionKind.Question && !titleOnly)
             {
                 _direct = attribution.Question;
+                _markedBy.TryAdd(_direct!, reason!);
                 Add(_direct!, block);
             }
             else
             {
                 EnterPending(path);
+                _pendingMarkedBy = reason;
                 _pendingIsContainer |= titleOnly;
                 _pending.Add(block);
             }
         }
 
+        /// <summary>A heading's words after its marker become a title of the question ("(i) First-Order Optimality Conditions").</summary>
+        private void LearnTitle(Block block, QuestionPath question)
+        {
+            if (block.Kind is not (BlockKind.Heading or BlockKind.Paragraph)) return;
+            var text = block.PlainText;
+            var newline = text.IndexOf('\n');
+            var line = newline < 0 ? text : text[..newline];
+            if (line.Length > 160 || owner._markers.ReadLeadIn(line) is not { } lead || lead.Span.End > line.Length) return;
+            var title = line[lead.Span.End..].Trim(' ', ':', '.', '-', '–', '—', '*', ')', '\t');
+            if (block.Kind == BlockKind.Paragraph && (newline < 0 || ClosingRemarks.WordCount(title) > 12)) return;
+            state.Titles.Add(question, title);
+        }
+
         private void EnterPending(QuestionPath? path)
         {
+            _pendingMarkedBy = null;
             _direct = null;
             var attribution = owner._catalog.Attribute(path);
             _pendingOwner = attribution.Question;
@@ -246,8 +482,11 @@ public sealed class Segmenter
 
         private void FlushPending(bool assign)
         {
-            if (assign && _pendingOwner is not null)
+            if (assign && _pendingOwner is not null && _pending.Count > 0)
+            {
+                if (_pendingMarkedBy is not null) _markedBy.TryAdd(_pendingOwner, _pendingMarkedBy);
                 foreach (var b in _pending) Add(_pendingOwner, b);
+            }
             _pending.Clear();
         }
 
@@ -305,6 +544,7 @@ public sealed class Segmenter
                     foreach (var cell in row.Take(2))
                     {
                         var marker = owner._markers.ReadLeadIn(cell);
+                        if (marker is { IsNumbered: true }) marker = null;
                         var path = marker is null ? null : owner._resolver.Resolve(marker, context, renumbered);
                         if (path is null) continue;
                         context = path;
@@ -327,5 +567,51 @@ public sealed class Segmenter
             // Blocks of the recap that restate nothing (a lead-in line, an unmatched row list) belong to no answer.
             return true;
         }
+    }
+}
+
+/// <summary>A TA's correction of one message's attribution (<c>--attribution</c>): <see cref="Question"/> null means none.</summary>
+public sealed record AttributionFix(int Message, QuestionPath? Question);
+
+/// <summary>What a reply starts from: the question its prompt (or a fix, the export, its own lead) names, and why.</summary>
+/// <param name="Question">The question (a problem when several of its parts may follow; null: none).</param>
+/// <param name="Decided">True when evidence named the question (or none); false for continuity.</param>
+/// <param name="Confidence">How sure the evidence is.</param>
+/// <param name="Reason">The evidence, in words a TA reads.</param>
+/// <param name="AsksAgain">The prompt asks for the question again: a re-answer is a new attempt.</param>
+/// <param name="SideQuestion">The prompt is a side question naming nothing: a short re-answer is a follow-up.</param>
+internal readonly record struct Focus(QuestionPath? Question, bool Decided, AttributionConfidence Confidence, string Reason, bool AsksAgain, bool SideQuestion)
+{
+    public static Focus Named(QuestionPath? question, AttributionConfidence confidence, string reason) =>
+        new(question, true, confidence, reason, true, false);
+}
+
+/// <summary>One conversation's state while it is segmented: what is under discussion and what came before.</summary>
+internal sealed class Conversation
+{
+    public List<AnswerSegment> Answers { get; } = [];
+
+    public Dictionary<QuestionPath, int> Attempts { get; } = new();
+
+    /// <summary>Problem numbers a heading gave a named problem ("Problem 7: Machine Translation" → 7 = mt).</summary>
+    public Dictionary<string, string> Renumbered { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Headings replies gave questions, matched like titles in later prompts.</summary>
+    public TitleIndex.Learned Titles { get; } = new();
+
+    /// <summary>The last question answered in each problem, least recently discussed first.</summary>
+    public List<QuestionPath> Recent { get; } = [];
+
+    public QuestionPath? Discussion { get; set; }
+
+    public void Discussed(QuestionPath question)
+    {
+        for (var i = 0; i < Recent.Count; i++)
+        {
+            if (Recent[i].Problem != question.Problem) continue;
+            Recent.RemoveAt(i);
+            break;
+        }
+        Recent.Add(question);
     }
 }
