@@ -43,7 +43,7 @@ internal static class AttributionEvidence
 
     private static readonly string[] Anaphora =
     [
-        "this", "that", "it", "above", "previous", "same", "your answer", "your solution", "you said", "you wrote",
+        "this", "it", "above", "previous", "same", "your answer", "your solution", "you said", "you wrote",
         "you used", "you derived", "earlier",
     ];
 

@@ -100,7 +100,7 @@ public sealed class QuestionMarkers
         return found;
     }
 
-    private static readonly string[] ReferenceWords = ["in", "from", "of", "using", "use", "like", "per", "see", "with", "as", "by"];
+    private static readonly string[] ReferenceWords = ["in", "from", "of", "using", "use", "like", "per", "see", "with", "as", "by", "on", "upon"];
 
     /// <summary>
     /// True when the marker at <paramref name="start"/> is a reference inside prose ("the conditions derived in part

@@ -125,7 +125,7 @@ public sealed class Segmenter
 
             if (fix is not null && fix.Question is null)
             {
-                state.Discussion = null;
+                // Fixed to none: no answer here, and the discussion stays where it was.
                 userSinceReply = false;
                 continue;
             }
@@ -519,7 +519,7 @@ public sealed class Segmenter
             if (i == end) return end;
             var hasTable = false;
             for (var j = i; j < end; j++) hasTable |= blocks[j].Kind == BlockKind.Table;
-            if (i > 0 && SummaryHeadings.IsSummaryHeading(blocks[i - 1], document, owner._markers)) return i - 1;
+            if (i > 0 && SummaryHeadings.IsSummaryHeading(blocks[i - 1], document, owner._markers, beforeTable: blocks[i].Kind == BlockKind.Table)) return i - 1;
             if (!hasTable) return end;
             // Without a heading only the trailing tables are candidates; list items before them are answers.
             while (i < end && blocks[i].Kind != BlockKind.Table) i++;
@@ -530,7 +530,7 @@ public sealed class Segmenter
         private bool TryRestate(IReadOnlyList<Block> blocks, int from, int to)
         {
             if (_order.Count == 0 && _pending.Count == 0) return false;
-            var headed = SummaryHeadings.IsSummaryHeading(blocks[from], document, owner._markers);
+            var headed = SummaryHeadings.IsSummaryHeading(blocks[from], document, owner._markers, beforeTable: from + 1 < to && blocks[from + 1].Kind == BlockKind.Table);
             var answered = new HashSet<QuestionPath>(_order);
             if (_pendingOwner is not null && _pending.Count > 0) answered.Add(_pendingOwner);
             var matched = new List<(Block Block, QuestionPath Question)>();
