@@ -22,6 +22,19 @@ public sealed class AttributionCorpusFormatTests
         Directory.EnumerateFiles(Path.Combine(Corpus, "real"), "*.labels.json")
             .Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
+    [Test]
+    public void The_corpus_has_at_least_forty_conversations_and_every_issue_pattern_three_times()
+    {
+        var files = Conversations().ToList();
+        var patterns = files
+            .SelectMany(f => Patterns(JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus, "conversations", f))).RootElement))
+            .GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.That(files, Has.Count.GreaterThanOrEqualTo(40));
+        for (var pattern = 1; pattern <= 9; pattern++)
+            Assert.That(patterns.GetValueOrDefault(pattern.ToString()), Is.GreaterThanOrEqualTo(3), $"pattern {pattern}");
+    }
+
     [TestCaseSource(nameof(Conversations))]
     public void A_conversation_reads_as_a_trace_and_its_labels_are_consistent(string file)
     {
