@@ -11,7 +11,7 @@ namespace RubricEngine.Benchmarks;
 /// </summary>
 internal static class AttributionBenchmark
 {
-    public static int Run(string? corpus)
+    public static int Run(string? corpus, string? only = null)
     {
         var root = AttributionCorpus.FindRepoRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
         corpus ??= Path.Combine(root, "tests", "attribution-corpus");
@@ -21,6 +21,13 @@ internal static class AttributionBenchmark
             return 2;
         }
 
+        if (only is not null)
+        {
+            var real0 = Path.GetFullPath(Path.Combine(root, "..", "shared", "real-traces"));
+            foreach (var c in AttributionCorpus.LoadConversations(corpus).Concat(AttributionCorpus.LoadReal(corpus, real0)).Where(c => c.Name.Contains(only, StringComparison.Ordinal)))
+                Console.Write($"{c.Name}\n{AttributionCorpus.Detail(c)}");
+            return 0;
+        }
         var clock = Stopwatch.StartNew();
         var written = AttributionCorpus.Evaluate(AttributionCorpus.LoadConversations(corpus));
         Console.WriteLine(written.Summary("written corpus"));

@@ -11,7 +11,7 @@ using RubricEngine.Benchmarks;
 //   xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify]  grade once, then time the gradebook workbook write alone
 //   markdown <folder> [repeats]           the markdown phase alone (guard, Markdig, whole parse) + a digest of all documents
 //   segdump <rubric.csx> <folder> <out>   every segment of every trace, one line each (diff before/after a segmenter change)
-//   attribution [corpus]                  segmenter precision/recall on the labeled attribution corpus (and the real sessions)
+//   attribution [corpus|-] [name]         segmenter precision/recall on the labeled attribution corpus (and the real sessions)
 //   hot [BenchmarkDotNet args]            BenchmarkDotNet micro-benchmarks of the hot functions
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
@@ -34,7 +34,7 @@ switch (command)
     case "segdump" when rest.Length >= 3:
         return SegmentationDump.Run(rest[0], rest[1], rest[2]);
     case "attribution":
-        return AttributionBenchmark.Run(rest.Length > 0 ? rest[0] : null);
+        return AttributionBenchmark.Run(rest.Length > 0 && rest[0] != "-" ? rest[0] : null, rest.Length > 1 ? rest[1] : null);
     case "hot":
         BenchmarkSwitcher.FromAssembly(typeof(HotPathBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest);
         return 0;

@@ -41,10 +41,10 @@ internal static class TabSeparatedTables
         var last = first;
         while (last + 1 < lines.Count && lines[last + 1].Tabbed) last++;
 
-        if (first > 0) blocks.Add(Part(paragraph, TextSpan.FromBounds(span.Start, TrimEnd(text, span.Start, lines[first - 1].End))));
+        if (first > 0) blocks.Add(BlockParts.Slice(paragraph, TextSpan.FromBounds(span.Start, TrimEnd(text, span.Start, lines[first - 1].End))));
         blocks.Add(Table(text, lines.GetRange(first, last - first + 1)));
         if (last + 1 < lines.Count)
-            Add(Part(paragraph, TextSpan.FromBounds(lines[last + 1].Start, span.End)), text, blocks);
+            Add(BlockParts.Slice(paragraph, TextSpan.FromBounds(lines[last + 1].Start, span.End)), text, blocks);
     }
 
     private static bool IsRow(string text, int start, int end)
@@ -83,22 +83,5 @@ internal static class TabSeparatedTables
             rows.Add(cells);
         }
         return new Block(BlockKind.Table, TextSpan.FromBounds(lines[0].Start, TrimEnd(text, lines[0].Start, lines[^1].End)), 0, inlines) { Cells = rows };
-    }
-
-    /// <summary>The paragraph's inlines inside <paramref name="range"/> (prose clipped to it), as a paragraph of its own.</summary>
-    private static Block Part(Block paragraph, TextSpan range)
-    {
-        var inlines = new List<Inline>();
-        foreach (var inline in paragraph.Inlines)
-        {
-            var s = Math.Max(inline.Span.Start, range.Start);
-            var e = Math.Min(inline.Span.End, range.End);
-            if (e <= s && !(inline.Span.Length == 0 && inline.Span.Start >= range.Start && inline.Span.Start < range.End)) continue;
-            if (inline.Kind == InlineKind.Text && inline.Text.Length == inline.Span.Length)
-                inlines.Add(new Inline(InlineKind.Text, TextSpan.FromBounds(s, e), inline.Text.Substring(s - inline.Span.Start, e - s)));
-            else if (inline.Span.Start >= range.Start)
-                inlines.Add(inline);
-        }
-        return paragraph with { Span = range, Inlines = inlines };
     }
 }

@@ -38,7 +38,9 @@ internal static class AttributionEvidence
         "again", "retry", "redo", "re-do", "try", "are you sure", "wrong", "mistake", "incorrect", "correct", "fix",
         "shorter", "longer", "rewrite", "revise", "instead", "show the steps", "show steps", "step by step", "more detail",
         "in detail", "detailed", "re-read", "reread", "please read", "double check", "double-check", "recheck", "not right",
-        "summarize", "summarise", "condense", "expand", "simplify",
+        "condense", "simplify", "plug", "use the hint", "with the hint", "change your answer", "update your answer",
+        "new answer", "answer again", "solve again", "one more time", "different method", "different approach",
+        "another way", "alternative",
     ];
 
     private static readonly string[] Anaphora =

@@ -40,7 +40,9 @@ internal sealed class BlockMarkers(QuestionMarkers markers)
         var marker = markers.ReadLeadIn(inner);
         if (marker is null) return null;
         // "**(b) Decoder inputs:**" is a lead-in; "**b** is the bias" is not a part b.
-        return marker.Span.End == inner.Length || !char.IsLetterOrDigit(inner[marker.Span.End]) ? marker : null;
+        if (marker.Span.End != inner.Length && char.IsLetterOrDigit(inner[marker.Span.End])) return null;
+        // "**3.**" numbers a problem; "**3. Differentiate.**" numbers a step.
+        return marker.IsNumbered && inner.AsSpan(marker.Span.End).Trim().Length > 0 ? null : marker;
     }
 
     private QuestionMarker? PlainLeadIn(Block block)

@@ -232,7 +232,7 @@ public sealed class QuestionMarkers
                 // A bare number or name is a marker only with a part: "4(a)", "3.b.ii", "MT (b)"; never "4" alone.
                 var parts = new List<MarkerPart>();
                 var numeric = problem.All(char.IsAsciiDigit);
-                ReadParts(text, ref p, parts, afterProblem: true, requireParen: false, allowAttached: numeric && leadIn, allowSpaceParen: !numeric || leadIn, lowerOnly: true);
+                ReadParts(text, ref p, parts, afterProblem: true, requireParen: false, allowAttached: numeric && (leadIn || AttachedPart(text, p)), allowSpaceParen: !numeric || leadIn, lowerOnly: true);
                 if (parts.Count > 0) return Finish(text, start, p, problem, parts, keyword: false);
                 // "### 2. Summary", "**3.**": a number and a full stop opening a heading or a bold lead-in.
                 if (leadIn && numeric && p < text.Length && text[p] == '.' && (p + 1 == text.Length || text[p + 1] is ' ' or '\t' or '*' or '_'))
@@ -260,6 +260,11 @@ public sealed class QuestionMarkers
         }
         return null;
     }
+
+    /// <summary>"3b" in prose ("solve 3b parts i and ii"): a letter a–h glued to a number and followed by a word boundary, not by math.</summary>
+    private static bool AttachedPart(string text, int at) =>
+        at < text.Length && text[at] is >= 'a' and <= 'h'
+        && (at + 1 == text.Length || !(char.IsLetterOrDigit(text[at + 1]) || text[at + 1] is '^' or '_' or '+' or '*' or '/' or '=' or '-' or '\\'));
 
     /// <summary>In running prose "(x)" or "(n)" is more likely a variable than a part: accept a–h, i, v and longer numerals.</summary>
     private static bool LooksLikeFreePart(string value) =>

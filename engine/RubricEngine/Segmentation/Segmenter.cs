@@ -1,5 +1,6 @@
 using System.Globalization;
 using RubricEngine.Documents;
+using RubricEngine.Text;
 using RubricEngine.Traces;
 
 namespace RubricEngine.Segmentation;
@@ -167,8 +168,8 @@ public sealed class Segmenter
     private static bool IsFollowUp(bool inRow, Focus focus, string? markedBy, int words)
     {
         if (inRow) return markedBy is null;
-        if (markedBy is not null || focus.AsksAgain) return false;
-        return focus.SideQuestion && words <= AttributionEvidence.ShortReplyWords;
+        // Length does not decide: a long explanation of the answer is still a follow-up, a short redo an attempt.
+        return !focus.AsksAgain;
     }
 
     private static QuestionPath? ExplicitQuestion(Message message)
@@ -194,7 +195,8 @@ public sealed class Segmenter
         var asksAgain = AttributionEvidence.AsksAgain(prompt);
         var title = _titles.Best(words, state.Titles, AttributionEvidence.MinTitleFraction);
         var statement = StatementFocus(words);
-        var hint = title?.Question ?? statement?.Question;
+        // A statement pasted nearly whole outweighs a title's few words.
+        var hint = statement is { Confidence: AttributionConfidence.High } ? statement.Value.Question : title?.Question ?? statement?.Question;
 
         var found = _markers.FindAll(prompt);
         var targets = new List<QuestionMarker>(found.Count);
@@ -206,10 +208,19 @@ public sealed class Segmenter
         // Absolute markers naming only questions the rubric does not grade: the reply answers none of ours.
         if (!_catalog.IsEmpty && hint is null && targets.FirstOrDefault(m => !m.IsRelative) is { } ungraded)
             return Focus.Named(null, AttributionConfidence.High, $"the prompt asks about {Quote(prompt, ungraded)}, which the rubric does not grade");
+        // A title or statement of the question under discussion, in a prompt that asks for nothing again, is a
+        // side question about the answer ("Is W_1 = U_k^T the only choice?"), not a request to answer it anew.
+        Focus Matched(QuestionPath q, AttributionConfidence confidence, string reason)
+        {
+            var same = state.Discussion is { } d && (q.IsWithin(d) || d.IsWithin(q));
+            return new Focus(q, true, confidence, reason, asksAgain || !same, same && !asksAgain);
+        }
+        if (statement is { Confidence: AttributionConfidence.High } strong && (title is null || title.Value.Question != strong.Question))
+            return Matched(strong.Question, strong.Confidence, strong.Reason);
         if (title is { } t)
-            return Focus.Named(t.Question, t.Fraction >= AttributionEvidence.HighTitleFraction ? AttributionConfidence.High : AttributionConfidence.Low, $"title match: '{t.Title}'");
+            return Matched(t.Question, t.Fraction >= AttributionEvidence.HighTitleFraction ? AttributionConfidence.High : AttributionConfidence.Low, $"title match: '{t.Title}'");
         if (statement is { } s)
-            return Focus.Named(s.Question, s.Confidence, s.Reason);
+            return Matched(s.Question, s.Confidence, s.Reason);
         if (Resolve(references, prompt, null, state) is { } referred)
             return referred with { Confidence = AttributionConfidence.Low, Reason = "only a reference: " + referred.Reason, AsksAgain = asksAgain };
         if (!_catalog.IsEmpty && !asksAgain && AttributionEvidence.AsksSomethingNew(prompt, words) && (!_titles.IsEmpty || !_statements.IsEmpty))
@@ -267,7 +278,8 @@ public sealed class Segmenter
         if (paths.Count == 0) return null;
         var leaves = Leaves(paths);
         var focus = CommonPrefix(leaves) ?? leaves[0];
-        if (aliasDefault is not null && focus.Parts.Count == 1 && focus.Problem == aliasDefault.Problem) focus = aliasDefault;
+        // A title alone names its question; with parts named beside it, the problem stays open for them.
+        if (aliasDefault is not null && focus.Parts.Count == 1 && focus.Problem == aliasDefault.Problem && paths.All(p => p.Parts.Count == 1)) focus = aliasDefault;
         return Focus.Named(focus, AttributionConfidence.High, $"marker {string.Join(", ", named.Distinct().Take(3))} in the prompt");
     }
 
@@ -370,7 +382,7 @@ public sealed class Segmenter
 
         public void Run()
         {
-            var blocks = document.Blocks;
+            var blocks = ExpandLines(document.Blocks);
             var end = blocks.Count;
             while (end > 0 && (blocks[end - 1].Kind == BlockKind.ThematicBreak || ClosingRemarks.IsClosing(blocks[end - 1]))) end--;
             var recap = RecapStart(blocks, end);
@@ -381,6 +393,42 @@ public sealed class Segmenter
             if (recap < end && !TryRestate(blocks, recap, end))
                 for (var i = recap; i < end; i++) Take(blocks[i]);
             FlushPending(assign: true);
+        }
+
+        /// <summary>
+        /// A page copied as plain text keeps its headings as lines inside one paragraph ("Problem 1b: …" after the
+        /// answer to 1a, with no blank line between): such a paragraph is read as one block per marked line group.
+        /// </summary>
+        private List<Block> ExpandLines(IReadOnlyList<Block> blocks)
+        {
+            var result = new List<Block>(blocks.Count);
+            var text = document.Text;
+            foreach (var block in blocks)
+            {
+                if (block.Kind != BlockKind.Paragraph || text.IndexOf('\n', block.Span.Start, block.Span.Length) < 0)
+                {
+                    result.Add(block);
+                    continue;
+                }
+                var start = block.Span.Start;
+                var end = block.Span.End;
+                var pieceStart = start;
+                for (var newline = text.IndexOf('\n', start, end - start); newline >= 0; newline = text.IndexOf('\n', newline + 1, end - newline - 1))
+                {
+                    var lineStart = newline + 1;
+                    while (lineStart < end && text[lineStart] is ' ' or '\t') lineStart++;
+                    if (lineStart >= end || !(text[lineStart] == '*' || owner._markers.MayStartLeadIn(text[lineStart]))) continue;
+                    var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
+                    var line = BlockParts.Slice(block, TextSpan.FromBounds(lineStart, lineEnd < 0 ? end : lineEnd));
+                    if (owner._blockMarkers.MarkerOf(line, document) is null) continue;
+                    var pieceEnd = newline;
+                    while (pieceEnd > pieceStart && char.IsWhiteSpace(text[pieceEnd - 1])) pieceEnd--;
+                    if (pieceEnd > pieceStart) result.Add(BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, pieceEnd)));
+                    pieceStart = lineStart;
+                }
+                result.Add(pieceStart == start ? block : BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, end)));
+            }
+            return result;
         }
 
         /// <summary>Each question answered: its blocks, its restatements, and the marker in the reply that opened it (null: the reply's start).</summary>

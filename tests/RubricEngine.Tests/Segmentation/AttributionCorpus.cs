@@ -124,6 +124,22 @@ public static class AttributionCorpus
             e.TryGetProperty("attempt", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetInt32() : 0,
             e.TryGetProperty("followUp", out var f) && f.ValueKind == JsonValueKind.True)).ToList();
 
+    /// <summary>Every segment of one case with its confidence and reason, beside the labels (for the benchmark's detail view).</summary>
+    public static string Detail(Case c)
+    {
+        var documents = c.Trace.Messages.Select(m => MarkdownDocumentParser.Default.Parse(m.Content)).ToArray();
+        var segmentation = new Segmenter(c.Options).Segment(c.Trace, documents);
+        var text = new StringBuilder();
+        foreach (var m in c.Trace.Messages.Where(m => m.Role == Role.Assistant))
+        {
+            var given = segmentation.Answers.Where(a => a.MessageIndex == m.Index)
+                .Select(a => $"{a.Question}#{a.Attempt}{(a.IsFollowUp ? "+" : "")} [{a.Confidence}: {a.Reason}]");
+            var expected = Describe(c.Expected.Where(e => e.Message == m.Index));
+            text.Append(CultureInfo.InvariantCulture, $"  {m.Index}: expected {expected}; given {string.Join(", ", given)}\n");
+        }
+        return text.ToString();
+    }
+
     /// <summary>Segments one case and compares the triples with its labels.</summary>
     public static Outcome Evaluate(Case c)
     {
