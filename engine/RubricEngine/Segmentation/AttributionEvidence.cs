@@ -49,6 +49,50 @@ internal static class AttributionEvidence
         "you used", "you derived", "earlier",
     ];
 
+    private static readonly string[] NoAnswerYet =
+    [
+        "do not answer", "don't answer", "dont answer", "do not solve", "don't solve", "dont solve", "do not do anything",
+        "don't do anything", "do not start", "don't start", "nothing yet", "not answer anything", "not solve anything",
+        "no answers yet", "only understand", "just read it", "only list",
+    ];
+
+    private static readonly string[] Refusals =
+    [
+        "unable to open", "unable to access", "unable to load", "unable to read the", "can't open", "cannot open",
+        "can't access", "cannot access", "couldn't open", "could not open", "couldn't access", "could not access",
+        "can't browse", "cannot browse", "don't have access", "do not have access", "can't view", "cannot view",
+        "i can't see the", "i cannot see the", "not able to open", "not able to access",
+    ];
+
+    /// <summary>The prompt sets the stage and asks for no answer yet ("read it carefully and do NOT answer anything yet").</summary>
+    public static bool AsksForNoAnswer(string prompt) => ContainsAny(prompt, NoAnswerYet);
+
+    /// <summary>The reply opens by saying it could not open the material (then gives generic guidance, not an answer).</summary>
+    public static bool IsRefusal(string reply) => ContainsAny(reply.Length > RefusalWindow ? reply[..RefusalWindow] : reply, Refusals);
+
+    /// <summary>How many characters of a reply's opening are read for a refusal.</summary>
+    public const int RefusalWindow = 400;
+
+    /// <summary>Cosine similarity from which a reply's own words name the statement they answer (prompts that are only an image).</summary>
+    public const double MinReplyStatementSimilarity = 0.12;
+
+    /// <summary>How far the best statement must lead the next for a reply's words to name it.</summary>
+    public const double ReplyStatementMargin = 0.04;
+
+    /// <summary>What being the next question in homework order adds to a reply's similarity (and being answered already takes away).</summary>
+    public const double NextQuestionBonus = 0.08;
+
+    /// <summary>How much of a reply's opening is compared with statements and titles.</summary>
+    public const int ReplyContentChars = 1500;
+
+    private const int MaxImagePromptWords = 16;
+
+    private static readonly string[] ImageWords = ["image", "screenshot", "picture", "photo", "[img", ".png", ".jpg", ".jpeg"];
+
+    /// <summary>A prompt that is only a picture of the question ("[image]", "image of the question"): its text names nothing.</summary>
+    public static bool IsImageOnly(string prompt) =>
+        ClosingRemarks.WordCount(prompt) <= MaxImagePromptWords && ContainsAny(prompt, ImageWords);
+
     /// <summary>The prompt asks for an answer again (a retry, a correction, a rewrite).</summary>
     public static bool AsksAgain(string prompt) => ContainsAny(prompt, Again);
 

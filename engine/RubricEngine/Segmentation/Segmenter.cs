@@ -96,7 +96,11 @@ public sealed class Segmenter
             {
                 prompt = explicitQuestion is not null
                     ? Focus.Named(explicitQuestion, AttributionConfidence.High, "question given in the trace")
-                    : PromptFocus(message.Content, state);
+                    : PromptFocus(message.Content, state) with
+                    {
+                        NoAnswer = AttributionEvidence.AsksForNoAnswer(message.Content),
+                        ImageOnly = AttributionEvidence.IsImageOnly(message.Content),
+                    };
                 userSinceReply = true;
                 continue;
             }
@@ -123,7 +127,19 @@ public sealed class Segmenter
 
             if (fix is null && explicitQuestion is null && (!focus.Decided || focus.Confidence == AttributionConfidence.Low) && ReplyLead(document) is { } lead)
                 focus = lead;
+            else if (fix is null && explicitQuestion is null && userSinceReply && prompt is { ImageOnly: true, Decided: false })
+                focus = ReplyContent(message.Content, state) ?? focus;
 
+            // A reply to "read this, do NOT answer yet" (a summary, a list of the problems), or one that could not open
+            // the material and gives generic guidance, answers nothing, whatever markers it carries.
+            var noAnswer = fix is null && explicitQuestion is null && userSinceReply
+                && ((prompt?.NoAnswer ?? false) || AttributionEvidence.IsRefusal(message.Content));
+            if (noAnswer)
+            {
+                if (prompt is { Decided: true, Question: { } asked }) state.Discussion = asked;
+                userSinceReply = false;
+                continue;
+            }
             if (fix is not null && fix.Question is null)
             {
                 // Fixed to none: no answer here, and the discussion stays where it was.
@@ -308,6 +324,56 @@ public sealed class Segmenter
     {
         if (_catalog.IsEmpty) return state.Attempts.ContainsKey(path) || state.Recent.Any(r => r.IsWithin(path));
         return _catalog.IsDeclared(path) || _catalog.Attribute(path).Kind == AttributionKind.Container;
+    }
+
+    /// <summary>
+    /// What a reply to a prompt that is only an image answers, from its own words: the statement they resemble
+    /// (none when the rubric has statements and none is close), else a title they hold, else the next declared
+    /// question in homework order.
+    /// </summary>
+    private Focus? ReplyContent(string reply, Conversation state)
+    {
+        var words = WordForms.Words(reply.Length > AttributionEvidence.ReplyContentChars ? reply[..AttributionEvidence.ReplyContentChars] : reply);
+        if (!_statements.IsEmpty)
+        {
+            // Questions come in homework order and a new picture is a new question: the next question gains, one
+            // already answered loses, by a fixed amount.
+            var next = NextQuestion(state);
+            var ranked = _statements.Rank(words).Select(m => m with
+            {
+                Similarity = m.Similarity + (m.Question == next ? AttributionEvidence.NextQuestionBonus : 0) - (state.Attempts.ContainsKey(m.Question) ? AttributionEvidence.NextQuestionBonus : 0),
+            }).OrderByDescending(m => m.Similarity).ToList();
+            if (ranked.Count > 0 && ranked[0].Similarity >= AttributionEvidence.MinReplyStatementSimilarity
+                && (ranked.Count == 1 || ranked[0].Similarity - ranked[1].Similarity >= AttributionEvidence.ReplyStatementMargin))
+                return Focus.Named(ranked[0].Question, AttributionConfidence.Low,
+                    string.Create(CultureInfo.InvariantCulture, $"the reply resembles the statement of {ranked[0].Question} ({ranked[0].Similarity:0.00}); the prompt is an image"));
+            return Focus.Named(null, AttributionConfidence.Low, "the prompt is an image and the reply resembles no statement");
+        }
+        if (_titles.Best(words, state.Titles, AttributionEvidence.HighTitleFraction) is { } title)
+            return Focus.Named(title.Question, AttributionConfidence.Low, $"the reply holds the title '{title.Title}'; the prompt is an image");
+        if (NextQuestion(state) is { } following)
+            return Focus.Named(following, AttributionConfidence.Low, "the prompt is an image: next question in homework order");
+        return null;
+    }
+
+    /// <summary>The declared question after the one answered last (the first when none was), in the rubric's order.</summary>
+    private QuestionPath? NextQuestion(Conversation state)
+    {
+        var declared = Options.Questions;
+        if (declared.Count == 0) return null;
+        for (var i = state.Answers.Count - 1; i >= 0; i--)
+        {
+            var at = IndexOf(declared, state.Answers[i].Question);
+            if (at >= 0) return at + 1 < declared.Count ? declared[at + 1] : null;
+        }
+        return declared[0];
+    }
+
+    private static int IndexOf(IReadOnlyList<QuestionPath> list, QuestionPath q)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (list[i] == q) return i;
+        return -1;
     }
 
     /// <summary>A reply whose first lines (before any marker) name a problem by alias, or open on a heading matching a title.</summary>
@@ -630,6 +696,12 @@ public sealed record AttributionFix(int Message, QuestionPath? Question);
 /// <param name="SideQuestion">The prompt is a side question naming nothing: a short re-answer is a follow-up.</param>
 internal readonly record struct Focus(QuestionPath? Question, bool Decided, AttributionConfidence Confidence, string Reason, bool AsksAgain, bool SideQuestion)
 {
+    /// <summary>The prompt asks for no answer yet: the reply answers nothing.</summary>
+    public bool NoAnswer { get; init; }
+
+    /// <summary>The prompt is only an image of the question: the reply's own words decide.</summary>
+    public bool ImageOnly { get; init; }
+
     public static Focus Named(QuestionPath? question, AttributionConfidence confidence, string reason) =>
         new(question, true, confidence, reason, true, false);
 }
