@@ -11,6 +11,7 @@ using RubricEngine.Reports.Overrides;
 using RubricEngine.Reports.Safety;
 using RubricEngine.Reports.Sarif;
 using RubricEngine.Rubrics;
+using RubricEngine.Segmentation;
 using RubricEngine.Traces;
 using Spectre.Console;
 
@@ -33,6 +34,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var files = reader.ListFiles(settings.Traces);
 
         var overrides = ReadOverrides(settings.Overrides, definition);
+        var fixes = settings.Attribution is null ? AttributionFixSet.Empty : AttributionFixFile.Read(settings.Attribution, definition, output);
         var context = new ReportContext(definition, EngineInfo.Version, started);
         var verbosity = ParseVerbosity(settings.Verbosity);
         var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
@@ -48,7 +50,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         try
         {
             foreach (var sink in sinks) sink.Begin(context);
-            var batch = new BatchGrader(new Grader(definition, rubric.Runner), settings.Threads ?? Environment.ProcessorCount);
+            var batch = new BatchGrader(new Grader(definition, rubric.Runner, fixes), settings.Threads ?? Environment.ProcessorCount);
             var showProgress = !settings.NoProgress && console.Profile.Capabilities.Interactive && files.Files.Count > 20;
 
             void Consume(BatchResult result)
@@ -96,7 +98,9 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             }
 
             var run = new RunInfo(Path.GetFullPath(settings.Rubric), definition.Title, rubric.Sha256, EngineInfo.Version,
-                started, DateTimeOffset.Now, summary.Count, errors, RunOptions(settings));
+                started, DateTimeOffset.Now, summary.Count, errors, RunOptions(settings, fixes));
+            foreach (var unused in fixes.Unused())
+                output.WriteLine($"{settings.Attribution}: warning: no graded trace has the id or student '{unused}'; its fixes were not applied.");
             foreach (var sink in sinks) sink.Complete(run);
             ReportSinkWarnings(sinks);
             if (settings.Output is not null)
@@ -199,7 +203,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         _ => ConsoleVerbosity.Normal,
     };
 
-    private static IReadOnlyDictionary<string, string> RunOptions(GradeSettings s)
+    private static IReadOnlyDictionary<string, string> RunOptions(GradeSettings s, AttributionFixSet fixes)
     {
         var options = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -212,6 +216,10 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         Add("student-pattern", s.StudentPattern); Add("students", s.Students);
         Add("rule-timeout", s.RuleTimeout?.ToString(CultureInfo.InvariantCulture));
         Add("max-file-size", s.MaxFileSize?.ToString(CultureInfo.InvariantCulture));
+        Add("attribution", s.Attribution is null ? null : $"{s.Attribution} ({fixes.Count} fixes)");
+        // Each fix applied, so the Run sheet says which attributions a TA decided by hand.
+        foreach (var (trace, fix) in fixes.All)
+            options[string.Create(CultureInfo.InvariantCulture, $"attribution fix: {trace} message {fix.Message:D4}")] = fix.Question?.Value ?? "none";
         return options;
     }
 }

@@ -32,4 +32,12 @@ public static class SegmentationReport
                 reason = a.Reason,
             }),
         }), Indented);
+
+    /// <summary>A line of an <c>--attribution</c> file: "trace-id,message,question", the id quoted when it needs it.</summary>
+    public static string FixLine(Traces.Trace trace, int message, string question)
+    {
+        var id = trace.Id;
+        if (id.IndexOfAny([',', '"', '\n', '\r']) >= 0 || id.StartsWith('#')) id = "\"" + id.Replace("\"", "\"\"") + "\"";
+        return $"{id},{message},{question}";
+    }
 }

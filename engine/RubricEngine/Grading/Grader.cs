@@ -19,11 +19,17 @@ public sealed class Grader
     private readonly IRuleRunner _runner;
     private readonly MarkdownDocumentParser _parser = MarkdownDocumentParser.Default;
 
-    public Grader(RubricDefinition rubric, IRuleRunner? runner = null)
+    private readonly AttributionFixSet _fixes;
+
+    /// <param name="rubric">The rubric.</param>
+    /// <param name="runner">Runs each rule (time limits, exceptions); the default catches exceptions.</param>
+    /// <param name="fixes">A TA's attribution fixes (<c>--attribution</c>), applied before grading.</param>
+    public Grader(RubricDefinition rubric, IRuleRunner? runner = null, AttributionFixSet? fixes = null)
     {
         _rubric = rubric;
         _segmenter = new Segmenter(rubric.SegmenterOptions);
         _runner = runner ?? CatchingRuleRunner.Instance;
+        _fixes = fixes ?? AttributionFixSet.Empty;
     }
 
     public RubricDefinition Rubric => _rubric;
@@ -33,7 +39,7 @@ public sealed class Grader
     {
         var documents = new MessageDocument[trace.Messages.Count];
         for (var i = 0; i < documents.Length; i++) documents[i] = _parser.Parse(trace.Messages[i].Content);
-        return new TraceAnalysis(trace, documents, _segmenter.Segment(trace, documents), _rubric.Sources);
+        return new TraceAnalysis(trace, documents, _segmenter.Segment(trace, documents, _fixes.For(trace)), _rubric.Sources);
     }
 
     /// <summary>Grades one trace.</summary>
