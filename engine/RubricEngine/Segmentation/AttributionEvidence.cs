@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace RubricEngine.Segmentation;
 
 /// <summary>
@@ -24,16 +26,13 @@ internal static class AttributionEvidence
     /// <summary>Statements this close to the best are pasted together: when they share a problem, the prompt names the problem.</summary>
     public const double StatementTie = 0.1;
 
-    /// <summary>A reply this short (words) to a side question follows up on the current attempt.</summary>
-    public const int ShortReplyWords = 120;
-
     /// <summary>Fewest words of a prompt that asks something new (a pasted question of its own).</summary>
     public const int NewQuestionWords = 15;
 
     /// <summary>How many opening blocks of a reply are read for a problem's name before its first marker.</summary>
     public const int LeadBlocks = 3;
 
-    private static readonly string[] Again =
+    private static readonly string[] AgainList =
     [
         "again", "retry", "redo", "re-do", "try", "are you sure", "wrong", "mistake", "incorrect", "correct", "fix",
         "shorter", "longer", "rewrite", "revise", "instead", "show the steps", "show steps", "step by step", "more detail",
@@ -43,26 +42,30 @@ internal static class AttributionEvidence
         "another way", "alternative",
     ];
 
-    private static readonly string[] Anaphora =
+    private static readonly SearchValues<string> Again = SearchValues.Create(AgainList, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] AnaphoraList =
     [
         "this", "it", "above", "previous", "same", "your answer", "your solution", "you said", "you wrote",
         "you used", "you derived", "earlier",
     ];
 
-    private static readonly string[] NoAnswerYet =
+    private static readonly SearchValues<string> Anaphora = SearchValues.Create(AnaphoraList, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> NoAnswerYet = SearchValues.Create(
     [
         "do not answer", "don't answer", "dont answer", "do not solve", "don't solve", "dont solve", "do not do anything",
         "don't do anything", "do not start", "don't start", "nothing yet", "not answer anything", "not solve anything",
         "no answers yet", "only understand", "just read it", "only list",
-    ];
+    ], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly string[] Refusals =
+    private static readonly SearchValues<string> Refusals = SearchValues.Create(
     [
         "unable to open", "unable to access", "unable to load", "unable to read the", "can't open", "cannot open",
         "can't access", "cannot access", "couldn't open", "could not open", "couldn't access", "could not access",
         "can't browse", "cannot browse", "don't have access", "do not have access", "can't view", "cannot view",
         "i can't see the", "i cannot see the", "not able to open", "not able to access",
-    ];
+    ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The prompt sets the stage and asks for no answer yet ("read it carefully and do NOT answer anything yet").</summary>
     public static bool AsksForNoAnswer(string prompt) => ContainsAny(prompt, NoAnswerYet);
@@ -82,19 +85,23 @@ internal static class AttributionEvidence
     /// <summary>What being the next question in homework order adds to a reply's similarity (and being answered already takes away).</summary>
     public const double NextQuestionBonus = 0.08;
 
+    /// <summary>How much of a prompt is compared with titles and statements.</summary>
+    public const int PromptWordsChars = 4000;
+
     /// <summary>How much of a reply's opening is compared with statements and titles.</summary>
     public const int ReplyContentChars = 1500;
 
     private const int MaxImagePromptWords = 16;
 
-    private static readonly string[] ImageWords = ["image", "screenshot", "picture", "photo", "[img", ".png", ".jpg", ".jpeg"];
+    private static readonly SearchValues<string> ImageWords = SearchValues.Create(
+    ["image", "screenshot", "picture", "photo", "[img", ".png", ".jpg", ".jpeg"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A prompt that is only a picture of the question ("[image]", "image of the question"): its text names nothing.</summary>
     public static bool IsImageOnly(string prompt) =>
-        ClosingRemarks.WordCount(prompt) <= MaxImagePromptWords && ContainsAny(prompt, ImageWords);
+        prompt.Length < MaxImagePromptWords * 12 && ContainsAny(prompt, ImageWords) && ClosingRemarks.WordCount(prompt) <= MaxImagePromptWords;
 
     /// <summary>The prompt asks for an answer again (a retry, a correction, a rewrite).</summary>
-    public static bool AsksAgain(string prompt) => ContainsAny(prompt, Again);
+    public static bool AsksAgain(string prompt) => ContainsWholeWords(prompt, Again, AgainList);
 
     /// <summary>A question about what was said ("Is it a global minimum?"): a short reply to it is a follow-up.</summary>
     public static bool IsSideQuestion(string prompt) => prompt.Contains('?');
@@ -104,19 +111,29 @@ internal static class AttributionEvidence
     /// talking about the answer so far.
     /// </summary>
     public static bool AsksSomethingNew(string prompt, List<string> words) =>
-        ClosingRemarks.WordCount(prompt) >= NewQuestionWords && words.Count >= NewQuestionWords / 2 && !ContainsAny(prompt, Anaphora, wholeWords: true);
+        ClosingRemarks.WordCount(prompt) >= NewQuestionWords && words.Count >= NewQuestionWords / 2 && !ContainsWholeWords(prompt, Anaphora, AnaphoraList);
 
-    private static bool ContainsAny(string text, string[] phrases, bool wholeWords = false)
+    private static bool ContainsAny(string text, SearchValues<string> phrases) => text.AsSpan().IndexOfAny(phrases) >= 0;
+
+    /// <summary>One of <paramref name="phrases"/> in <paramref name="text"/> as whole words ("it" but not "item").</summary>
+    private static bool ContainsWholeWords(string text, SearchValues<string> phrases, string[] list)
     {
-        foreach (var phrase in phrases)
+        var span = text.AsSpan();
+        for (var offset = 0; offset < span.Length;)
         {
-            for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.OrdinalIgnoreCase))
+            var at = span[offset..].IndexOfAny(phrases);
+            if (at < 0) return false;
+            at += offset;
+            if (at == 0 || !char.IsLetter(span[at - 1]))
             {
-                if (!wholeWords) return true;
-                var before = at == 0 || !char.IsLetter(text[at - 1]);
-                var end = at + phrase.Length;
-                if (before && (end == text.Length || !char.IsLetter(text[end]))) return true;
+                foreach (var phrase in list)
+                {
+                    var end = at + phrase.Length;
+                    if (end <= span.Length && span.Slice(at, phrase.Length).Equals(phrase, StringComparison.OrdinalIgnoreCase) && (end == span.Length || !char.IsLetter(span[end])))
+                        return true;
+                }
             }
+            offset = at + 1;
         }
         return false;
     }

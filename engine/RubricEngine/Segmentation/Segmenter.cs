@@ -34,13 +34,15 @@ namespace RubricEngine.Segmentation;
 /// ancestor 3.b; text under a problem holding several declared questions waits for a sub-marker, else goes to the
 /// first of them. A short lead-in sentence before the first marker belongs to no answer.</para>
 /// <para><b>Attempts and follow-ups.</b> The first message answering a question is attempt 1. A later message
-/// answering it again is a <i>new attempt</i> when a user turn since the last answer asked for it again — the prompt
-/// names it (marker, title, statement) or asks for a redo ("retry", "are you sure", "make it shorter", "show the
-/// steps") — or when the reply marks it afresh. Otherwise it is a <i>follow-up</i> of the current attempt
-/// (<see cref="AnswerSegment.IsFollowUp"/>, same attempt number): a reply continuing the reply before it, or a short
-/// reply (at most <see cref="AttributionEvidence.ShortReplyWords"/> words) to a side question ("Is it a global
-/// minimum?"). Graders never grade a follow-up in place of the attempt, so it cannot replace the answer under
-/// <c>Attempt.Last</c>.</para>
+/// answering it again is a <i>new attempt</i> when a user turn since the last answer asked for it again: the prompt
+/// names it by a marker ("for (i), show the steps"), names it by title or statement while another question was under
+/// discussion, or asks for a redo ("retry", "try again, shorter", "are you sure", "use the SVD instead", "plug in",
+/// "change your answer"; <see cref="AttributionEvidence"/> holds the list). Otherwise it is a <i>follow-up</i> of the
+/// current attempt (<see cref="AnswerSegment.IsFollowUp"/>, same attempt number): a reply continuing the reply before
+/// it (unless it marks the question afresh), or a reply — short or long: length does not decide — to a side question
+/// or request that does not ask for the answer anew ("Is it a global minimum?", "summarize the identities you used",
+/// "list more problems with this design"). Graders never grade a follow-up in place of its attempt, so it cannot
+/// replace the answer under <c>Attempt.Last</c>.</para>
 /// <para><b>Confidence.</b> A segment is high-confidence when a fix, the export, a marker, a title or a statement
 /// names its question; low when it rests on continuity, a reference, a weak title or statement match.
 /// <see cref="AnswerSegment.Reason"/> says which.</para>
@@ -149,11 +151,10 @@ public sealed class Segmenter
 
             var reply = new ReplySegmenter(this, document, focus.Question, scope, state);
             reply.Run();
-            var words = ClosingRemarks.WordCount(message.Content);
             foreach (var (question, blocks, restatements, markedBy) in reply.Results())
             {
                 var previous = state.Attempts.GetValueOrDefault(question);
-                var followUp = previous > 0 && IsFollowUp(!userSinceReply, focus, markedBy, words);
+                var followUp = previous > 0 && IsFollowUp(!userSinceReply, focus, markedBy);
                 var attempt = followUp ? previous : previous + 1;
                 state.Attempts[question] = attempt;
                 var (confidence, reason) = markedBy is not null ? (AttributionConfidence.High, markedBy) : (focus.Confidence, focus.Reason);
@@ -181,7 +182,7 @@ public sealed class Segmenter
     }
 
     /// <summary>The attempts-vs-follow-ups rule of the class summary, for a reply re-answering a question.</summary>
-    private static bool IsFollowUp(bool inRow, Focus focus, string? markedBy, int words)
+    private static bool IsFollowUp(bool inRow, Focus focus, string? markedBy)
     {
         if (inRow) return markedBy is null;
         // Length does not decide: a long explanation of the answer is still a follow-up, a short redo an attempt.
@@ -207,17 +208,22 @@ public sealed class Segmenter
     /// </summary>
     private Focus PromptFocus(string prompt, Conversation state)
     {
-        var words = WordForms.Words(prompt);
-        var asksAgain = AttributionEvidence.AsksAgain(prompt);
-        var title = _titles.Best(words, state.Titles, AttributionEvidence.MinTitleFraction);
-        var statement = StatementFocus(words);
-        // A statement pasted nearly whole outweighs a title's few words.
-        var hint = statement is { Confidence: AttributionConfidence.High } ? statement.Value.Question : title?.Question ?? statement?.Question;
-
         var found = _markers.FindAll(prompt);
         var targets = new List<QuestionMarker>(found.Count);
         var references = new List<QuestionMarker>();
         foreach (var m in found) (QuestionMarkers.IsReference(prompt, m.Span.Start) ? references : targets).Add(m);
+        // An absolute marker ("problem 4(a)") reads the others itself: no title or statement is needed, and most
+        // prompts end here without their words being compared.
+        if (targets.Exists(m => !m.IsRelative) && Resolve(targets, prompt, null, state) is { } named)
+            return named with { AsksAgain = true };
+
+        // A question pasted into a prompt comes first or is short; a pasted blog post is not compared whole.
+        var words = WordForms.Words(prompt.Length > AttributionEvidence.PromptWordsChars ? prompt[..AttributionEvidence.PromptWordsChars] : prompt);
+        var asksAgain = AttributionEvidence.AsksAgain(prompt);
+        var title = _titles.IsEmpty ? null : _titles.Best(words, state.Titles, AttributionEvidence.MinTitleFraction);
+        var statement = StatementFocus(words);
+        // A statement pasted nearly whole outweighs a title's few words.
+        var hint = statement is { Confidence: AttributionConfidence.High } ? statement.Value.Question : title?.Question ?? statement?.Question;
 
         if (Resolve(targets, prompt, hint, state) is { } marked)
             return marked with { AsksAgain = true };
@@ -433,8 +439,8 @@ public sealed class Segmenter
     private sealed class ReplySegmenter(Segmenter owner, MessageDocument document, QuestionPath? start, QuestionPath? scope, Conversation state)
     {
         private readonly Dictionary<string, string> renumbered = state.Renumbered;
-        private readonly Dictionary<QuestionPath, string> _markedBy = new();
-        private string? _pendingMarkedBy;
+        private readonly Dictionary<QuestionPath, MarkSource> _markedBy = new();
+        private MarkSource? _pendingMarkedBy;
         private readonly Dictionary<QuestionPath, List<Block>> _answers = new();
         private readonly Dictionary<QuestionPath, List<Block>> _restatements = new();
         private readonly List<QuestionPath> _order = [];
@@ -483,7 +489,11 @@ public sealed class Segmenter
                 {
                     var lineStart = newline + 1;
                     while (lineStart < end && text[lineStart] is ' ' or '\t') lineStart++;
-                    if (lineStart >= end || !(text[lineStart] == '*' || owner._markers.MayStartLeadIn(text[lineStart]))) continue;
+                    if (lineStart >= end) continue;
+                    // Most lines open with no marker: decide that on the raw text before building the line's block.
+                    var at = lineStart;
+                    while (at < end && at < lineStart + 2 && text[at] is '*' or '_') at++;
+                    if (!owner._markers.MayStartLeadIn(text[at]) || owner._markers.ReadLeadIn(text, at) is null) continue;
                     var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
                     var line = BlockParts.Slice(block, TextSpan.FromBounds(lineStart, lineEnd < 0 ? end : lineEnd));
                     if (owner._blockMarkers.MarkerOf(line, document) is null) continue;
@@ -505,12 +515,12 @@ public sealed class Segmenter
                 var blocks = _answers[q];
                 if (blocks.Count == 0) continue;
                 blocks.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-                yield return (q, blocks, _restatements.TryGetValue(q, out var r) ? r : [], _markedBy.GetValueOrDefault(q));
+                yield return (q, blocks, _restatements.TryGetValue(q, out var r) ? r : [], _markedBy.TryGetValue(q, out var m) ? m.Describe() : null);
             }
         }
 
         /// <summary>The block's marker, or a heading matching a title; null when the block opens no question.</summary>
-        private (QuestionMarker? Marker, QuestionPath? Path, string? Reason) Read(Block block)
+        private (QuestionMarker? Marker, QuestionPath? Path, MarkSource? Reason) Read(Block block)
         {
             var marker = owner._blockMarkers.MarkerOf(block, document);
             // "**1.**" and "### 1. Expand" number steps as often as problems: a bare number opens a problem the
@@ -519,21 +529,17 @@ public sealed class Segmenter
                 marker = null;
             if (marker is not null)
             {
-                var path = owner.ResolveRecent(marker, Current, state);
-                var text = block.PlainText;
-                var written = marker.Span.End <= text.Length ? text.Substring(marker.Span.Start, marker.Span.Length).Trim() : marker.ToString();
-                return (marker, path, $"marker '{Shorten(written)}' in the reply");
+                return (marker, owner.ResolveRecent(marker, Current, state), new MarkSource(marker, block, null));
             }
             if (block.Kind == BlockKind.Heading && !owner._titles.IsEmpty && !SummaryHeadings.IsSummaryHeading(block, document, owner._markers))
             {
                 var words = WordForms.Words(block.PlainText);
                 if (owner._titles.Best(words, state.Titles, AttributionEvidence.HighTitleFraction) is { } title && words.Count <= title.Matched * 3)
-                    return (null, title.Question, $"heading matches title '{title.Title}'");
+                    return (null, title.Question, new MarkSource(null, block, title.Title));
             }
             return (null, null, null);
         }
 
-        private static string Shorten(string text) => text.Length <= 30 ? text : text[..30].TrimEnd() + "…";
 
         private void Take(Block block)
         {
@@ -560,7 +566,7 @@ public sealed class Segmenter
             if (attribution.Kind == AttributionKind.Question && !titleOnly)
             {
                 _direct = attribution.Question;
-                _markedBy.TryAdd(_direct!, reason!);
+                _markedBy.TryAdd(_direct!, reason!.Value);
                 Add(_direct!, block);
             }
             else
@@ -598,7 +604,7 @@ public sealed class Segmenter
         {
             if (assign && _pendingOwner is not null && _pending.Count > 0)
             {
-                if (_pendingMarkedBy is not null) _markedBy.TryAdd(_pendingOwner, _pendingMarkedBy);
+                if (_pendingMarkedBy is not null) _markedBy.TryAdd(_pendingOwner, _pendingMarkedBy.Value);
                 foreach (var b in _pending) Add(_pendingOwner, b);
             }
             _pending.Clear();
@@ -681,6 +687,18 @@ public sealed class Segmenter
             // Blocks of the recap that restate nothing (a lead-in line, an unmatched row list) belong to no answer.
             return true;
         }
+    }
+}
+
+/// <summary>What opened a question in a reply (a marker, or a heading matching a title): described only when reported.</summary>
+internal readonly record struct MarkSource(QuestionMarker? Marker, Block Block, string? Title)
+{
+    public string Describe()
+    {
+        if (Marker is null) return $"heading matches title '{Title}'";
+        var text = Block.PlainText;
+        var written = Marker.Span.End <= text.Length ? text.Substring(Marker.Span.Start, Marker.Span.Length).Trim() : Marker.ToString();
+        return $"marker '{(written.Length <= 30 ? written : written[..30].TrimEnd() + "…")}' in the reply";
     }
 }
 

@@ -32,12 +32,25 @@ internal sealed class TitleIndex
     /// <summary>A conversation's own headings for questions ("(i) First-Order Optimality Conditions" → 3.b.i).</summary>
     public sealed class Learned
     {
-        internal readonly List<Entry> Entries = [];
+        private readonly List<Entry> _entries = [];
+        private readonly List<(QuestionPath Question, string Title)> _pending = [];
+        private readonly HashSet<(QuestionPath, string)> _seen = [];
 
+        /// <summary>Remembers a heading; its words are read only when a prompt is compared with it.</summary>
         public void Add(QuestionPath question, string title)
         {
-            if (WordForms.Words(title).Count < 2) return;
-            if (Entries.Count < 512) TitleIndex.Add(Entries, question, title);
+            if (_seen.Count < 512 && _seen.Add((question, title))) _pending.Add((question, title));
+        }
+
+        internal List<Entry> Entries
+        {
+            get
+            {
+                foreach (var (question, title) in _pending)
+                    if (WordForms.Words(title).Count >= 2) TitleIndex.Add(_entries, question, title);
+                _pending.Clear();
+                return _entries;
+            }
         }
     }
 
@@ -61,7 +74,10 @@ internal sealed class TitleIndex
             best = new TitleMatch(e.Question, e.Title, matched, fraction);
         }
         if (learned is not null)
-            for (var i = learned.Entries.Count - 1; i >= 0; i--) Try(learned.Entries[i]);
+        {
+            var entries = learned.Entries;
+            for (var i = entries.Count - 1; i >= 0; i--) Try(entries[i]);
+        }
         foreach (var e in _entries) Try(e);
         return best;
     }
