@@ -493,7 +493,7 @@ public sealed class Segmenter
                     // Most lines open with no marker: decide that on the raw text before building the line's block.
                     var at = lineStart;
                     while (at < end && at < lineStart + 2 && text[at] is '*' or '_') at++;
-                    if (!owner._markers.MayStartLeadIn(text[at]) || owner._markers.ReadLeadIn(text, at) is null) continue;
+                    if (at >= end || !owner._markers.MayStartLeadIn(text[at]) || owner._markers.ReadLeadIn(text, at) is null) continue;
                     var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
                     var line = BlockParts.Slice(block, TextSpan.FromBounds(lineStart, lineEnd < 0 ? end : lineEnd));
                     if (owner._blockMarkers.MarkerOf(line, document) is null) continue;
