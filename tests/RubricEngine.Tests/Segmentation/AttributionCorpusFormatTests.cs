@@ -63,6 +63,33 @@ public sealed class AttributionCorpusFormatTests
         AssertLabelsConsistent(read.Traces.Single(), root);
     }
 
+    [Test]
+    public void No_run_of_nine_words_from_a_real_session_appears_in_the_corpus()
+    {
+        if (!Directory.Exists(RealTraces))
+            Assert.Ignore($"The real sessions are not here ({RealTraces}); nothing to compare against.");
+
+        // Words of two letters or more, so that formulas and token lists (w_1 = <sos>, …) do not count as prose.
+        const int Run = 9;
+        var real = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(RealTraces, "*.json"))
+            foreach (var message in new TraceReader().Read([file]).Traces.SelectMany(t => t.Messages))
+                real.UnionWith(Shingles(message.Content, Run));
+
+        var copied = Directory.EnumerateFiles(Corpus, "*.json", SearchOption.AllDirectories)
+            .SelectMany(file => Shingles(File.ReadAllText(file), Run).Where(real.Contains)
+                .Select(run => $"{Path.GetRelativePath(Corpus, file)}: {run}"))
+            .ToList();
+
+        Assert.That(copied, Is.Empty, "the corpus must not copy the real sessions");
+    }
+
+    private static IEnumerable<string> Shingles(string text, int length)
+    {
+        var words = System.Text.RegularExpressions.Regex.Matches(text.ToLowerInvariant(), "[a-z]{2,}").Select(m => m.Value).ToList();
+        for (var i = 0; i + length <= words.Count; i++) yield return string.Join(' ', words.Skip(i).Take(length));
+    }
+
     private static IEnumerable<string> Patterns(JsonElement root) =>
         root.TryGetProperty("patterns", out var patterns)
             ? patterns.EnumerateArray().Select(p => p.ValueKind == JsonValueKind.Number ? p.GetInt32().ToString() : p.GetString()!)
