@@ -85,6 +85,9 @@ internal static class AttributionEvidence
     /// <summary>What being the next question in homework order adds to a reply's similarity (and being answered already takes away).</summary>
     public const double NextQuestionBonus = 0.08;
 
+    /// <summary>Least similarity of a reply to the next question's statement for the homework order alone to name it.</summary>
+    public const double MinNextQuestionSimilarity = 0.04;
+
     /// <summary>How much of a prompt is compared with titles and statements.</summary>
     public const int PromptWordsChars = 4000;
 

@@ -353,7 +353,14 @@ public sealed class Segmenter
                 && (ranked.Count == 1 || ranked[0].Similarity - ranked[1].Similarity >= AttributionEvidence.ReplyStatementMargin))
                 return Focus.Named(ranked[0].Question, AttributionConfidence.Low,
                     string.Create(CultureInfo.InvariantCulture, $"the reply resembles the statement of {ranked[0].Question} ({ranked[0].Similarity:0.00}); the prompt is an image"));
-            return Focus.Named(null, AttributionConfidence.Low, "the prompt is an image and the reply resembles no statement");
+            // Nothing clearly ahead: the next question in homework order, unless the reply shares almost nothing with it.
+            if (next is not null && ranked.FirstOrDefault(m => m.Question == next) is { } nextMatch
+                && nextMatch.Similarity - AttributionEvidence.NextQuestionBonus >= AttributionEvidence.MinNextQuestionSimilarity)
+                return Focus.Named(next, AttributionConfidence.Low, string.Create(CultureInfo.InvariantCulture,
+                    $"the prompt is an image: next question in homework order (its statement {nextMatch.Similarity - AttributionEvidence.NextQuestionBonus:0.00})"));
+            return Focus.Named(null, AttributionConfidence.Low, ranked.Count == 0
+                ? "the prompt is an image and the reply resembles no statement"
+                : string.Create(CultureInfo.InvariantCulture, $"the prompt is an image and the reply resembles no statement closely (best {ranked[0].Question} {ranked[0].Similarity:0.00}, then {(ranked.Count > 1 ? ranked[1].Question + " " + ranked[1].Similarity.ToString("0.00", CultureInfo.InvariantCulture) : "none")})"));
         }
         if (_titles.Best(words, state.Titles, AttributionEvidence.HighTitleFraction) is { } title)
             return Focus.Named(title.Question, AttributionConfidence.Low, $"the reply holds the title '{title.Title}'; the prompt is an image");
