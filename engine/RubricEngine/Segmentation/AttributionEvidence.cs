@@ -56,7 +56,9 @@ internal static class AttributionEvidence
     [
         "do not answer", "don't answer", "dont answer", "do not solve", "don't solve", "dont solve", "do not do anything",
         "don't do anything", "do not start", "don't start", "nothing yet", "not answer anything", "not solve anything",
-        "no answers yet", "only understand", "just read it", "only list",
+        "no answers yet", "only understand", "just read it", "only list", "no solutions yet", "no solution yet",
+        "no answer yet", "not solve yet", "not answer yet", "list of the written", "list of written", "list the written",
+        "give me the list", "just list", "list the problems", "list the questions", "list of problems", "list of questions",
     ], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> Refusals = SearchValues.Create(
@@ -64,8 +66,17 @@ internal static class AttributionEvidence
         "unable to open", "unable to access", "unable to load", "unable to read the", "can't open", "cannot open",
         "can't access", "cannot access", "couldn't open", "could not open", "couldn't access", "could not access",
         "can't browse", "cannot browse", "don't have access", "do not have access", "can't view", "cannot view",
-        "i can't see the", "i cannot see the", "not able to open", "not able to access",
+        "i can't see the", "i cannot see the", "not able to open", "not able to access", "doesn't open", "does not open",
+        "won't open", "didn't open", "did not open", "can't quote", "cannot quote", "couldn't load", "could not load",
+        "can't reach", "cannot reach", "couldn't reach", "isn't accessible", "is not accessible", "can't load", "cannot load",
     ], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] ListRequestList = ["list", "overview", "go over", "outline", "identify", "which problems", "what problems"];
+
+    private static readonly SearchValues<string> ListRequest = SearchValues.Create(ListRequestList, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The prompt asks for a list or an overview of the homework: a reply naming every problem briefly answers none.</summary>
+    public static bool AsksForList(string prompt) => ContainsWholeWords(prompt, ListRequest, ListRequestList);
 
     /// <summary>The prompt sets the stage and asks for no answer yet ("read it carefully and do NOT answer anything yet").</summary>
     public static bool AsksForNoAnswer(string prompt) => ContainsAny(prompt, NoAnswerYet);
@@ -87,6 +98,12 @@ internal static class AttributionEvidence
 
     /// <summary>Least similarity of a reply to the next question's statement for the homework order alone to name it.</summary>
     public const double MinNextQuestionSimilarity = 0.04;
+
+    /// <summary>A reply naming at least this many questions with at most <see cref="ListWordsPerQuestion"/> words each lists the homework's problems.</summary>
+    public const int ListQuestions = 3;
+
+    /// <summary>See <see cref="ListQuestions"/>.</summary>
+    public const int ListWordsPerQuestion = 14;
 
     /// <summary>How much of a prompt is compared with titles and statements.</summary>
     public const int PromptWordsChars = 4000;

@@ -50,7 +50,8 @@ internal sealed class BlockMarkers(QuestionMarkers markers)
         // Most paragraphs open with a word no marker starts with: decide that before building the block's text.
         if (!markers.MayStartLeadIn(FirstNonBlank(block))) return null;
         var text = block.PlainText;
-        var marker = markers.ReadLeadIn(text);
+        var start = QuestionMarkers.SkipDecoration(text, 0, text.Length);
+        var marker = markers.ReadLeadIn(text, start);
         if (marker is null) return null;
         var rest = text.AsSpan(marker.Span.End).TrimStart(' ');
         if (marker.HasKeyword)
@@ -58,7 +59,7 @@ internal sealed class BlockMarkers(QuestionMarkers markers)
             // "Part (b): …", "Problem 4(a). …", "Question 5 — …"; not "Part of the derivation".
             return rest.Length == 0 || rest[0] is ':' or '.' or ')' or '—' or '–' or '-' or ',' ? marker : null;
         }
-        if (block.Kind != BlockKind.Paragraph || marker.Problem is not null || text.TrimStart()[0] != '(') return null;
+        if (block.Kind != BlockKind.Paragraph || marker.Problem is not null || text[start] != '(') return null;
         // "(b) The decoder …" opens part b; "(i) and (ii) both hold" refers to them.
         if (rest.Length == 0) return marker;
         if (rest.StartsWith("and ") || rest.StartsWith("or ") || rest[0] is ',' or '&' or '=' or '(') return null;

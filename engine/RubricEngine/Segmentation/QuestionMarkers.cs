@@ -72,6 +72,25 @@ public sealed class QuestionMarkers
         return SearchValues.Create(cannot.ToArray());
     }
 
+    /// <summary>
+    /// The first character of a lead-in after blank space and decoration a copied page or a chatty model puts
+    /// before a marker ("⏱️ (a) Training time", "▶ Part (b):"): symbols, emoji and their joiners, at most 6 of them.
+    /// </summary>
+    internal static int SkipDecoration(string text, int i, int end)
+    {
+        var start = i;
+        while (i < end && i - start < 8)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || char.IsSurrogate(c) || c is '\u200d' or '\ufe0f'
+                || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.MathSymbol or System.Globalization.UnicodeCategory.NonSpacingMark)
+                i++;
+            else
+                break;
+        }
+        return i;
+    }
+
     /// <summary>Markers with no rubric knowledge.</summary>
     public static QuestionMarkers Default { get; } = new(new SegmenterOptions());
 

@@ -102,6 +102,7 @@ public sealed class Segmenter
                     {
                         NoAnswer = AttributionEvidence.AsksForNoAnswer(message.Content),
                         ImageOnly = AttributionEvidence.IsImageOnly(message.Content),
+                        ListRequest = AttributionEvidence.AsksForList(message.Content),
                     };
                 userSinceReply = true;
                 continue;
@@ -151,6 +152,12 @@ public sealed class Segmenter
 
             var reply = new ReplySegmenter(this, document, focus.Question, scope, state);
             reply.Run();
+            // A reply naming many questions with a line each lists the homework's problems: it answers none of them.
+            if (fix is null && explicitQuestion is null && userSinceReply && (prompt?.ListRequest ?? false) && IsProblemList(reply))
+            {
+                userSinceReply = false;
+                continue;
+            }
             foreach (var (question, blocks, restatements, markedBy) in reply.Results())
             {
                 var previous = state.Attempts.GetValueOrDefault(question);
@@ -172,6 +179,18 @@ public sealed class Segmenter
             userSinceReply = false;
         }
         return new TraceSegmentation(state.Answers);
+    }
+
+    private static bool IsProblemList(ReplySegmenter reply)
+    {
+        var questions = 0;
+        var words = 0;
+        foreach (var (_, blocks, _, _) in reply.Results())
+        {
+            questions++;
+            foreach (var b in blocks) words += ClosingRemarks.WordCount(b.PlainText);
+        }
+        return questions >= AttributionEvidence.ListQuestions && words <= questions * AttributionEvidence.ListWordsPerQuestion;
     }
 
     private static AttributionFix? FixFor(IReadOnlyList<AttributionFix> fixes, int index)
@@ -498,8 +517,9 @@ public sealed class Segmenter
                     while (lineStart < end && text[lineStart] is ' ' or '\t') lineStart++;
                     if (lineStart >= end) continue;
                     // Most lines open with no marker: decide that on the raw text before building the line's block.
-                    var at = lineStart;
-                    while (at < end && at < lineStart + 2 && text[at] is '*' or '_') at++;
+                    var at = QuestionMarkers.SkipDecoration(text, lineStart, end);
+                    var bold = at;
+                    while (at < end && at < bold + 2 && text[at] is '*' or '_') at++;
                     if (at >= end || !owner._markers.MayStartLeadIn(text[at]) || owner._markers.ReadLeadIn(text, at) is null) continue;
                     var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
                     var line = BlockParts.Slice(block, TextSpan.FromBounds(lineStart, lineEnd < 0 ? end : lineEnd));
@@ -726,6 +746,9 @@ internal readonly record struct Focus(QuestionPath? Question, bool Decided, Attr
 
     /// <summary>The prompt is only an image of the question: the reply's own words decide.</summary>
     public bool ImageOnly { get; init; }
+
+    /// <summary>The prompt asks for a list or overview of the homework.</summary>
+    public bool ListRequest { get; init; }
 
     public static Focus Named(QuestionPath? question, AttributionConfidence confidence, string reason) =>
         new(question, true, confidence, reason, true, false);

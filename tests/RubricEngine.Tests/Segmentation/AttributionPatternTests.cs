@@ -390,4 +390,54 @@ public sealed class AttributionPatternTests
         Assert.That(r.Summary, Is.EqualTo(new[] { "4.b#1@1", "4.b#2@5" }));
         Assert.That(r.At(1, "4.b").Reason, Is.EqualTo("fixed by --attribution"));
     }
+
+    [Test]
+    public void A_reply_to_read_this_and_do_not_answer_yet_answers_nothing_but_sets_the_problem()
+    {
+        var r = Run(Rubric,
+            "moving to problem 4, the blog post. Here it is; read it and do NOT answer anything yet.\n\nWe trained a ResNet to 94% in 341 seconds…",
+            "Understood. Summary: (a) the baseline took 341 s, (b) mixed precision helped most.",
+            "(a) what were the training times?",
+            "341 s before, 26 s after.");
+
+        Assert.That(r.Summary, Is.EqualTo(new[] { "4.a#1@3" }));
+    }
+
+    [Test]
+    public void A_reply_that_could_not_open_the_material_answers_nothing()
+    {
+        var r = Run(Rubric,
+            "4(a): read https://example.org/blog and give the training times",
+            "The link doesn't open for me, so I can't quote the post. In general, mixed precision and larger batches speed training up.");
+
+        Assert.That(r.Summary, Is.Empty);
+    }
+
+    [Test]
+    public void A_list_of_the_homeworks_problems_asked_for_answers_none_of_them()
+    {
+        var r = Run(Rubric,
+            "attached is hw7, just give me the list of written problems",
+            "### Problem 3\n\n(b) (i) Optimality conditions\n\n(ii) PCA satisfies them\n\n### Problem 4\n\n(a) Training times\n\n(b) Summary");
+
+        Assert.That(r.Summary, Is.Empty);
+    }
+
+    [Test]
+    public void A_reply_to_a_prompt_that_is_only_an_image_goes_to_the_statement_its_words_resemble()
+    {
+        var options = Rubric with
+        {
+            Statements = new Dictionary<QuestionPath, string>
+            {
+                ["4.a"] = "How long did training to 94% test accuracy take before the authors' changes, on what hardware, and at the end?",
+                ["mt.b"] = "Which tokens are fed to the decoder as inputs during training with teacher forcing, for the reference I see a dog?",
+                ["mt.c"] = "Which weakness of the plain encoder-decoder does attention address?",
+            },
+        };
+        var r = Run(options, "[image]", "With teacher forcing the decoder inputs are the reference tokens shifted by one: <sos>, I, see, a.");
+
+        Assert.That(r.Summary, Is.EqualTo(new[] { "mt.b#1@1" }));
+        Assert.That(r.At(1, "mt.b").Confidence, Is.EqualTo(AttributionConfidence.Low));
+    }
 }
