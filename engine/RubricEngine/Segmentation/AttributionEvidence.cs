@@ -123,6 +123,13 @@ internal static class AttributionEvidence
     /// <summary>The prompt asks for an answer again (a retry, a correction, a rewrite).</summary>
     public static bool AsksAgain(string prompt) => ContainsWholeWords(prompt, Again, AgainList);
 
+    private static readonly string[] AboutList = ["different", "difference", "differ", "compare", "comparison", "why", "is it", "does it", "is that", "how confident", "are they", "same as"];
+
+    private static readonly SearchValues<string> About = SearchValues.Create(AboutList, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The prompt asks about the answer (compare, why, is it …) rather than for more of it.</summary>
+    public static bool AsksAboutTheAnswer(string prompt) => ContainsWholeWords(prompt, About, AboutList);
+
     /// <summary>A question about what was said ("Is it a global minimum?"): a short reply to it is a follow-up.</summary>
     public static bool IsSideQuestion(string prompt) => prompt.Contains('?');
 

@@ -119,7 +119,7 @@ public sealed class QuestionMarkers
         return found;
     }
 
-    private static readonly string[] ReferenceWords = ["in", "from", "of", "using", "use", "like", "per", "see", "with", "as", "by", "on", "upon"];
+    private static readonly string[] ReferenceWords = ["in", "from", "of", "using", "use", "like", "per", "see", "with", "as", "by", "on", "upon", "did", "done", "finished", "besides"];
 
     /// <summary>
     /// True when the marker at <paramref name="start"/> is a reference inside prose ("the conditions derived in part

@@ -71,7 +71,11 @@ public sealed class Segmenter
         _resolver = new MarkerResolver(_catalog);
         _titles = new TitleIndex(options);
         _statements = new StatementIndex(options);
+        _problems = options.Questions.Select(q => new QuestionPath(q.Problem)).Distinct().ToArray();
     }
+
+    // The declared problems, in the rubric's order.
+    private readonly QuestionPath[] _problems;
 
     public SegmenterOptions Options { get; }
 
@@ -234,7 +238,7 @@ public sealed class Segmenter
         // An absolute marker ("problem 4(a)") reads the others itself: no title or statement is needed, and most
         // prompts end here without their words being compared.
         if (targets.Exists(m => !m.IsRelative) && Resolve(targets, prompt, null, state) is { } named)
-            return named with { AsksAgain = true };
+            return Asked(named, prompt, state);
 
         // A question pasted into a prompt comes first or is short; a pasted blog post is not compared whole.
         var words = WordForms.Words(prompt.Length > AttributionEvidence.PromptWordsChars ? prompt[..AttributionEvidence.PromptWordsChars] : prompt);
@@ -245,7 +249,7 @@ public sealed class Segmenter
         var hint = statement is { Confidence: AttributionConfidence.High } ? statement.Value.Question : title?.Question ?? statement?.Question;
 
         if (Resolve(targets, prompt, hint, state) is { } marked)
-            return marked with { AsksAgain = true };
+            return Asked(marked, prompt, state);
         // Absolute markers naming only questions the rubric does not grade: the reply answers none of ours.
         if (!_catalog.IsEmpty && hint is null && targets.FirstOrDefault(m => !m.IsRelative) is { } ungraded)
             return Focus.Named(null, AttributionConfidence.High, $"the prompt asks about {Quote(prompt, ungraded)}, which the rubric does not grade");
@@ -267,6 +271,19 @@ public sealed class Segmenter
         if (!_catalog.IsEmpty && !asksAgain && AttributionEvidence.AsksSomethingNew(prompt, words) && (!_titles.IsEmpty || !_statements.IsEmpty))
             return Focus.Named(null, AttributionConfidence.Low, "the prompt asks something no declared question matches");
         return new Focus(state.Discussion, false, AttributionConfidence.Low, "only continuity", asksAgain, !asksAgain && AttributionEvidence.IsSideQuestion(prompt));
+    }
+
+    /// <summary>
+    /// A prompt's marker asks for its question again, unless it names the question under discussion in a question
+    /// about the answer that asks for nothing anew ("the posted solution for (ii) goes like this — how is that
+    /// different?"); "for 6(c), can you also say …?" still asks for the answer.
+    /// </summary>
+    private static Focus Asked(Focus marked, string prompt, Conversation state)
+    {
+        var same = state.Discussion is { } d && marked.Question is { } q && (q.IsWithin(d) || d.IsWithin(q));
+        if (same && AttributionEvidence.IsSideQuestion(prompt) && AttributionEvidence.AsksAboutTheAnswer(prompt) && !AttributionEvidence.AsksAgain(prompt))
+            return marked with { AsksAgain = false, SideQuestion = true };
+        return marked with { AsksAgain = true };
     }
 
     private static string Quote(string text, QuestionMarker marker) => $"'{text.Substring(marker.Span.Start, marker.Span.Length)}'";
@@ -341,7 +358,17 @@ public sealed class Segmenter
             var other = _resolver.Resolve(marker, state.Recent[i], state.Renumbered);
             if (other is not null && Exists(other, state)) return other;
         }
-        return path;
+        // Nothing under discussion at all: the one declared problem that has it ("Part (i): …" opening a conversation).
+        if (context is not null || state.Recent.Count > 0) return path;
+        QuestionPath? unique = null;
+        foreach (var problem in _problems)
+        {
+            var other = _resolver.Resolve(marker, problem, state.Renumbered);
+            if (other is null || !_catalog.IsDeclared(other)) continue;
+            if (unique is not null && unique != other) return path;
+            unique = other;
+        }
+        return unique ?? path;
     }
 
     /// <summary>Declared exactly (or a declared question's container); without a rubric, answered earlier.</summary>
