@@ -32,15 +32,26 @@ internal static class AttributionEvidence
     /// <summary>How many opening blocks of a reply are read for a problem's name before its first marker.</summary>
     public const int LeadBlocks = 3;
 
+    // Requests to answer again, whatever the prompt's form.
     private static readonly string[] AgainList =
     [
-        "again", "retry", "redo", "re-do", "try", "are you sure", "wrong", "mistake", "incorrect", "correct", "fix",
-        "shorter", "longer", "rewrite", "revise", "instead", "show the steps", "show steps", "step by step", "more detail",
-        "in detail", "detailed", "re-read", "reread", "please read", "double check", "double-check", "recheck", "not right",
-        "condense", "simplify", "plug", "use the hint", "with the hint", "change your answer", "update your answer",
-        "new answer", "answer again", "solve again", "one more time", "different method", "different approach",
-        "another way", "alternative",
+        "again", "retry", "redo", "re-do", "are you sure", "wrong", "mistake", "incorrect", "shorter", "longer", "rewrite",
+        "revise", "show the steps", "show steps", "re-read", "reread", "please read", "double check", "double-check",
+        "recheck", "check it", "check against", "looks off", "not right", "condense", "change your answer",
+        "update your answer", "new answer", "answer again", "solve again", "one more time",
     ];
+
+    // Requests to answer again only when the prompt asks for something rather than asking about it: "use the SVD
+    // instead" redoes the answer, "what would change if the work were n / log n instead?" discusses it.
+    private static readonly string[] RequestList =
+    [
+        "instead", "try", "alternative", "another way", "different method", "different approach", "correct", "fix",
+        "plug", "detailed", "in detail", "more detail", "step by step", "simplify", "use the hint", "with the hint",
+    ];
+
+    private static readonly SearchValues<string> Request = SearchValues.Create(RequestList, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] RequestOpenings = ["can you", "could you", "would you", "will you", "please", "now", "ok", "okay"];
 
     private static readonly SearchValues<string> Again = SearchValues.Create(AgainList, StringComparison.OrdinalIgnoreCase);
 
@@ -121,7 +132,18 @@ internal static class AttributionEvidence
         prompt.Length < MaxImagePromptWords * 12 && ContainsAny(prompt, ImageWords) && ClosingRemarks.WordCount(prompt) <= MaxImagePromptWords;
 
     /// <summary>The prompt asks for an answer again (a retry, a correction, a rewrite).</summary>
-    public static bool AsksAgain(string prompt) => ContainsWholeWords(prompt, Again, AgainList);
+    public static bool AsksAgain(string prompt) =>
+        ContainsWholeWords(prompt, Again, AgainList) || (IsRequest(prompt) && ContainsWholeWords(prompt, Request, RequestList));
+
+    /// <summary>A prompt that asks for something ("use the SVD instead", "can you try …?") rather than about the answer.</summary>
+    private static bool IsRequest(string prompt)
+    {
+        if (!prompt.Contains('?')) return true;
+        var start = prompt.AsSpan().TrimStart();
+        foreach (var opening in RequestOpenings)
+            if (start.StartsWith(opening, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     private static readonly string[] AboutList = ["different", "difference", "differ", "compare", "comparison", "why", "is it", "does it", "is that", "how confident", "are they", "same as"];
 

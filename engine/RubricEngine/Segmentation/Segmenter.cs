@@ -177,7 +177,7 @@ public sealed class Segmenter
                     Confidence = confidence,
                     Reason = reason,
                 });
-                state.Discussed(question);
+                state.Discussed(question, index);
             }
             state.Discussion = reply.Current ?? (focus.Decided ? null : state.Discussion);
             userSinceReply = false;
@@ -257,7 +257,7 @@ public sealed class Segmenter
         // side question about the answer ("Is W_1 = U_k^T the only choice?"), not a request to answer it anew.
         Focus Matched(QuestionPath q, AttributionConfidence confidence, string reason)
         {
-            var same = state.Discussion is { } d && (q.IsWithin(d) || d.IsWithin(q));
+            var same = state.IsCurrent(q);
             return new Focus(q, true, confidence, reason, asksAgain || !same, same && !asksAgain);
         }
         if (statement is { Confidence: AttributionConfidence.High } strong && (title is null || title.Value.Question != strong.Question))
@@ -280,7 +280,7 @@ public sealed class Segmenter
     /// </summary>
     private static Focus Asked(Focus marked, string prompt, Conversation state)
     {
-        var same = state.Discussion is { } d && marked.Question is { } q && (q.IsWithin(d) || d.IsWithin(q));
+        var same = marked.Question is { } q && state.IsCurrent(q);
         if (same && AttributionEvidence.IsSideQuestion(prompt) && AttributionEvidence.AsksAboutTheAnswer(prompt) && !AttributionEvidence.AsksAgain(prompt))
             return marked with { AsksAgain = false, SideQuestion = true };
         return marked with { AsksAgain = true };
@@ -799,8 +799,22 @@ internal sealed class Conversation
 
     public QuestionPath? Discussion { get; set; }
 
-    public void Discussed(QuestionPath question)
+    /// <summary>The message index of the last reply that answered something.</summary>
+    public int LastAnswered { get; private set; } = -1;
+
+    /// <summary>True when <paramref name="q"/> is (or holds, or lies within) the question under discussion or one the last answering reply answered.</summary>
+    public bool IsCurrent(QuestionPath q)
     {
+        static bool Related(QuestionPath a, QuestionPath b) => a.IsWithin(b) || b.IsWithin(a);
+        if (Discussion is { } d && Related(q, d)) return true;
+        for (var i = Answers.Count - 1; i >= 0 && Answers[i].MessageIndex == LastAnswered; i--)
+            if (Related(q, Answers[i].Question)) return true;
+        return false;
+    }
+
+    public void Discussed(QuestionPath question, int message)
+    {
+        LastAnswered = message;
         for (var i = 0; i < Recent.Count; i++)
         {
             if (Recent[i].Problem != question.Problem) continue;
