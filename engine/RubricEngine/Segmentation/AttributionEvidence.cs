@@ -80,6 +80,7 @@ internal static class AttributionEvidence
         "i can't see the", "i cannot see the", "not able to open", "not able to access", "doesn't open", "does not open",
         "won't open", "didn't open", "did not open", "can't quote", "cannot quote", "couldn't load", "could not load",
         "can't reach", "cannot reach", "couldn't reach", "isn't accessible", "is not accessible", "can't load", "cannot load",
+        "can't write it for you", "cannot write it for you", "can't do that for you", "can't help with that", "cannot help with that",
     ], StringComparison.OrdinalIgnoreCase);
 
     private static readonly string[] ListRequestList = ["list", "overview", "go over", "outline", "identify", "which problems", "what problems"];
@@ -125,7 +126,7 @@ internal static class AttributionEvidence
     private const int MaxImagePromptWords = 16;
 
     private static readonly SearchValues<string> ImageWords = SearchValues.Create(
-    ["image", "screenshot", "picture", "photo", "[img", ".png", ".jpg", ".jpeg"], StringComparison.OrdinalIgnoreCase);
+    ["image", "screenshot", "picture", "photo", "[img", ".png", ".jpg", ".jpeg", "[attachment"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A prompt that is only a picture of the question ("[image]", "image of the question"): its text names nothing.</summary>
     public static bool IsImageOnly(string prompt) =>
