@@ -146,12 +146,20 @@ internal static class AttributionEvidence
         return false;
     }
 
-    private static readonly string[] AboutList = ["different", "difference", "differ", "compare", "comparison", "why", "is it", "does it", "is that", "how confident", "are they", "same as"];
+    private static readonly string[] AboutList = ["different", "difference", "differ", "compare", "comparison", "why", "is it", "does it", "is that", "how confident", "are they", "same as", "ever", "what if", "what would", "what happens", "how come"];
 
     private static readonly SearchValues<string> About = SearchValues.Create(AboutList, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The prompt asks about the answer (compare, why, is it …) rather than for more of it.</summary>
-    public static bool AsksAboutTheAnswer(string prompt) => ContainsWholeWords(prompt, About, AboutList);
+    private static readonly string[] PoliteRequestList = ["can you", "could you", "would you", "please"];
+
+    private static readonly SearchValues<string> PoliteRequest = SearchValues.Create(PoliteRequestList, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The prompt asks about the answer (compare, why, is it …) rather than for more of it: "can you also say what
+    /// happens with long sentences?" asks for more.
+    /// </summary>
+    public static bool AsksAboutTheAnswer(string prompt) =>
+        ContainsWholeWords(prompt, About, AboutList) && !ContainsWholeWords(prompt, PoliteRequest, PoliteRequestList);
 
     /// <summary>A question about what was said ("Is it a global minimum?"): a short reply to it is a follow-up.</summary>
     public static bool IsSideQuestion(string prompt) => prompt.Contains('?');
