@@ -5,6 +5,7 @@ Rubric("CS182 HW7 — LLM use", r =>
 {
     r.Source("sources/resnet-blog.md");          // reference text that numbers must be grounded in
     r.Grade(Attempt.First);                      // or Last / Best; every attempt is still reported
+    r.Statement("assignment.md");                // each question's text, split by its markers: pasted prompts match it
 
     r.Question("3.b.i", "First-order optimality conditions")
      .Criterion("HW7-01", "Derivation shown", points: 2)
@@ -31,6 +32,7 @@ Rubric("CS182 HW7 — LLM use", r =>
      .Sequence("<sos>", "I", "see", "a");
 
     r.Question("mt.c", "Why attention")
+     .Statement("Why does attention help the encoder-decoder, compared with handing the decoder only the encoder's last hidden state?")
      .Criterion("HW7-06", "Names what attention fixes", points: 1)
      .Mentions("different lengths", "reordering", "alignment");
 

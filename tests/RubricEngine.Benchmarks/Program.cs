@@ -12,6 +12,7 @@ using RubricEngine.Benchmarks;
 //   markdown <folder> [repeats]           the markdown phase alone (guard, Markdig, whole parse) + a digest of all documents
 //   segdump <rubric.csx> <folder> <out>   every segment of every trace, one line each (diff before/after a segmenter change)
 //   checks-corpus [--all]                 the built-in checks against the labeled corpora of tests/check-corpora
+//   attribution [corpus|-] [name]         segmenter precision/recall on the labeled attribution corpus (and the real sessions)
 //   hot [BenchmarkDotNet args]            BenchmarkDotNet micro-benchmarks of the hot functions
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
@@ -35,10 +36,12 @@ switch (command)
         return SegmentationDump.Run(rest[0], rest[1], rest[2]);
     case "checks-corpus":
         return ChecksCorpusCommand.Run(rest.Contains("--all"));
+    case "attribution":
+        return AttributionBenchmark.Run(rest.Length > 0 && rest[0] != "-" ? rest[0] : null, rest.Length > 1 ? rest[1] : null);
     case "hot":
         BenchmarkSwitcher.FromAssembly(typeof(HotPathBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest);
         return 0;
     default:
-        Console.Error.WriteLine("usage: generate <folder> <count> [seed] | parse <folder> [threads] [both|floor|reader] | profile <rubric.csx> <folder> [threads] | xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify] | markdown <folder> [repeats] | segdump <rubric.csx> <folder> <out> | checks-corpus [--all] | hot [args]");
+        Console.Error.WriteLine("usage: generate <folder> <count> [seed] | parse <folder> [threads] [both|floor|reader] | profile <rubric.csx> <folder> [threads] | xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify] | markdown <folder> [repeats] | segdump <rubric.csx> <folder> <out> | checks-corpus [--all] | attribution [corpus] | hot [args]");
         return 2;
 }

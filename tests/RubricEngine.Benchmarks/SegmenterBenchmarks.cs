@@ -51,13 +51,4 @@ public class SegmenterBenchmarks
         foreach (var p in _prompts) n += _segmenter.Markers.FindAll(p).Count;
         return n;
     }
-
-    [Benchmark(Description = "PromptFocus (every prompt)")]
-    public int PromptFocus()
-    {
-        var n = 0;
-        var none = new Dictionary<string, string>();
-        foreach (var p in _prompts) n += _segmenter.PromptFocus(p, null, none)?.Parts.Count ?? 0;
-        return n;
-    }
 }

@@ -69,6 +69,10 @@ public sealed class GradeSettings : CommandSettings
     [Description("With --into: also write one column per criterion.")]
     public bool PerCriterion { get; init; }
 
+    [CommandOption("--attribution <FILE>")]
+    [Description("Attribution fixes (trace id or student, message number, question or none), applied before grading; recorded in the Run sheet. `rubric show` prints the lines to paste.")]
+    public string? Attribution { get; init; }
+
     [CommandOption("--overrides <FILE>")]
     [Description("Manual overrides (student, rule, points or suppress, reason, grader), applied after grading. Only read.")]
     public string? Overrides { get; init; }

@@ -8,8 +8,16 @@ namespace RubricEngine.Cli.Commands;
 public sealed class ShowSettings : CommandSettings
 {
     [CommandArgument(0, "<trace>")]
-    [Description("A trace file (any supported format).")]
+    [Description("A trace file (any supported format) or a folder of them.")]
     public string Trace { get; init; } = "";
+
+    [CommandOption("--uncertain")]
+    [Description("List only the traces with low-confidence attributions, each with the line to paste into an --attribution file.")]
+    public bool Uncertain { get; init; }
+
+    [CommandOption("--attribution <FILE>")]
+    [Description("Attribution fixes (trace id or student, message number, question or none) to apply, as `grade --attribution` does.")]
+    public string? Attribution { get; init; }
 
     [CommandOption("--rubric <FILE>")]
     [Description("Segment with this rubric's questions and aliases.")]
@@ -17,7 +25,7 @@ public sealed class ShowSettings : CommandSettings
 
     [CommandOption("--json")]
     // Help text is Spectre markup: brackets are doubled or `show --help` throws.
-    [Description("Print JSON for tools: [[{\"question\", \"attempts\": [[{\"attempt\", \"message\", \"startLine\", \"endLine\"}]]}]].")]
+    [Description("Print JSON for tools: [[{\"question\", \"attempts\": [[{\"attempt\", \"message\", \"startLine\", \"endLine\", \"followUp\", \"confidence\", \"reason\"}]]}]].")]
     public bool Json { get; init; }
 }
 

@@ -9,8 +9,8 @@ public sealed class ShowCommand(CliHost host) : Command<ShowSettings>
 {
     public override int Execute(CommandContext context, ShowSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Rubric is null) return new ShowService(host.Out).Run(settings.Trace, null, settings.Json);
+        if (settings.Rubric is null) return new ShowService(host.Out).Run(settings, null);
         using var rubric = host.Loader().Load(settings.Rubric);
-        return new ShowService(host.Out).Run(settings.Trace, rubric.Definition, settings.Json);
+        return new ShowService(host.Out).Run(settings, rubric.Definition);
     }
 }

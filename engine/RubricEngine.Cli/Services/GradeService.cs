@@ -13,6 +13,7 @@ using RubricEngine.Reports.Overrides;
 using RubricEngine.Reports.Safety;
 using RubricEngine.Reports.Sarif;
 using RubricEngine.Rubrics;
+using RubricEngine.Segmentation;
 using RubricEngine.Traces;
 using Spectre.Console;
 
@@ -35,13 +36,22 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var files = reader.ListFiles(settings.Traces);
 
         var overrides = ReadOverrides(settings.Overrides, definition);
+        var fixes = settings.Attribution is null ? AttributionFixSet.Empty : AttributionFixFile.Read(settings.Attribution, definition, output);
         var context = new ReportContext(definition, EngineInfo.Version, started);
         var verbosity = ParseVerbosity(settings.Verbosity);
         var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
 
         var policy = OutputPolicy.FromEnvironment(output.WriteLine);
         var sinks = OpenSinks(settings, policy);
-        if (settings.Html is not null) sinks.Add(new HtmlReviewWriter(settings.Html, new HtmlReviewOptions { ReadFile = f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), Parallelism = settings.Threads ?? Environment.ProcessorCount }));
+        if (settings.Html is not null)
+            sinks.Add(new HtmlReviewWriter(settings.Html, new HtmlReviewOptions
+            {
+                ReadFile = f => reader.ReadFile(f, files.NamedDirectly.Contains(f)),
+                Parallelism = settings.Threads ?? Environment.ProcessorCount,
+                // The pages show the attribution that was graded: the same fixes, and low-confidence segments flagged.
+                Analyze = new Grader(definition, rubric.Runner, fixes).Analyze,
+                LowConfidence = s => s.Confidence == AttributionConfidence.Low ? s.Reason : null,
+            }));
         var keepAll = settings.Output is not null || settings.Into is not null;
         var grades = new List<TraceGrade>();
         var errors = new List<TraceError>();
@@ -55,7 +65,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             // Opened now, like the streaming outputs, so a file another run writes meanwhile is noticed at the rename.
             using var workbook = settings.Output is null ? null : AtomicFile.Create(settings.Output, policy);
             foreach (var sink in sinks) sink.Begin(context);
-            var batch = new BatchGrader(new Grader(definition, rubric.Runner), settings.Threads ?? Environment.ProcessorCount);
+            var batch = new BatchGrader(new Grader(definition, rubric.Runner, fixes), settings.Threads ?? Environment.ProcessorCount);
             var showProgress = !settings.NoProgress && console.Profile.Capabilities.Interactive && files.Files.Count > 20;
 
             void Consume(BatchResult result)
@@ -125,7 +135,9 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             var coverage = summary.CoverageWarnings();
             foreach (var w in coverage) output.WriteLine($"{settings.Rubric}: warning: {w}");
             var run = new RunInfo(Path.GetFullPath(settings.Rubric), definition.Title, rubric.Sha256, EngineInfo.Version,
-                started, DateTimeOffset.Now, summary.Count, errors, RunOptions(settings)) { Skipped = skipped, Warnings = coverage };
+                started, DateTimeOffset.Now, summary.Count, errors, RunOptions(settings, fixes)) { Skipped = skipped, Warnings = coverage };
+            foreach (var unused in fixes.Unused())
+                output.WriteLine($"{settings.Attribution}: warning: no graded trace has the id or student '{unused}'; its fixes were not applied.");
             var replaced = new List<(string Label, string Shown, ReplaceResult? Result)>();
             foreach (var sink in sinks) sink.Complete(run);
             ReportSinkWarnings(sinks);
@@ -275,7 +287,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         _ => ConsoleVerbosity.Normal,
     };
 
-    private static IReadOnlyDictionary<string, string> RunOptions(GradeSettings s)
+    private static IReadOnlyDictionary<string, string> RunOptions(GradeSettings s, AttributionFixSet fixes)
     {
         var options = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -288,6 +300,10 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         Add("student-pattern", s.StudentPattern); Add("students", s.Students);
         Add("rule-timeout", s.RuleTimeout?.ToString(CultureInfo.InvariantCulture));
         Add("max-file-size", s.MaxFileSize?.ToString(CultureInfo.InvariantCulture));
+        Add("attribution", s.Attribution is null ? null : $"{s.Attribution} ({fixes.Count} fixes)");
+        // Each fix applied, so the Run sheet says which attributions a TA decided by hand.
+        foreach (var (trace, fix) in fixes.All)
+            options[string.Create(CultureInfo.InvariantCulture, $"attribution fix: {trace} message {fix.Message:D4}")] = fix.Question?.Value ?? "none";
         return options;
     }
 }

@@ -87,10 +87,10 @@ public sealed class MarkdownDocumentParser
                     break;
                 case ParagraphBlock p:
                     var kind = inQuote ? BlockKind.Quote : listDepth > 0 && p.Parent is ListItemBlock ? BlockKind.ListItem : BlockKind.Paragraph;
-                    blocks.Add(new Block(kind, SpanOf(p, text), kind == BlockKind.Quote ? 1 : listDepth, Inlines(p.Inline, text))
+                    TabSeparatedTables.Add(new Block(kind, SpanOf(p, text), kind == BlockKind.Quote ? 1 : listDepth, Inlines(p.Inline, text))
                     {
                         Marker = p.Parent is ListItemBlock { Parent: ListBlock { IsOrdered: true } } li && li.IndexOf(p) == 0 ? li.Order.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-                    });
+                    }, text, blocks);
                     break;
                 case Table t:
                     blocks.Add(TableBlock(t, text));

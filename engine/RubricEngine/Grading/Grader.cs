@@ -20,11 +20,17 @@ public sealed class Grader
     private readonly IRuleRunner _runner;
     private readonly MarkdownDocumentParser _parser = MarkdownDocumentParser.Default;
 
-    public Grader(RubricDefinition rubric, IRuleRunner? runner = null)
+    private readonly AttributionFixSet _fixes;
+
+    /// <param name="rubric">The rubric.</param>
+    /// <param name="runner">Runs each rule (time limits, exceptions); the default catches exceptions.</param>
+    /// <param name="fixes">A TA's attribution fixes (<c>--attribution</c>), applied before grading.</param>
+    public Grader(RubricDefinition rubric, IRuleRunner? runner = null, AttributionFixSet? fixes = null)
     {
         _rubric = rubric;
         _segmenter = new Segmenter(rubric.SegmenterOptions);
         _runner = runner ?? CatchingRuleRunner.Instance;
+        _fixes = fixes ?? AttributionFixSet.Empty;
     }
 
     public RubricDefinition Rubric => _rubric;
@@ -34,7 +40,7 @@ public sealed class Grader
     {
         var documents = new MessageDocument[trace.Messages.Count];
         for (var i = 0; i < documents.Length; i++) documents[i] = _parser.Parse(trace.Messages[i].Content);
-        return new TraceAnalysis(trace, documents, _segmenter.Segment(trace, documents), _rubric.Sources);
+        return new TraceAnalysis(trace, documents, _segmenter.Segment(trace, documents, _fixes.For(trace)), _rubric.Sources);
     }
 
     /// <summary>Grades one trace.</summary>
@@ -88,7 +94,9 @@ public sealed class Grader
         Dictionary<(QuestionPath Question, int Attempt), double> earned, Dictionary<Answer, NonAnswerFinding?> nonAnswers)
     {
         var rule = criterion.Rule;
-        var attempts = analysis.Answers.Where(a => a.Question == criterion.Question).OrderBy(a => a.Attempt).ToList();
+        // A follow-up (a short reply to a side question, a reply continuing the one before) belongs to its attempt
+        // and is never graded in its place: under Attempt.Last it must not replace the real answer.
+        var attempts = analysis.Answers.Where(a => a.Question == criterion.Question && !a.Segment.IsFollowUp).OrderBy(a => a.Attempt).ToList();
         if (attempts.Count == 0)
         {
             var message = $"No answer to question {criterion.Question} was found in the conversation.";

@@ -15,6 +15,7 @@ public sealed class RubricBuilder
     private readonly List<QuestionBuilder> _questions = [];
     private readonly List<CustomRuleDefinition> _rules = [];
     private readonly List<ScriptLine?> _ruleLines = [];
+    private readonly List<string> _assignments = [];
     private Attempt _policy = Attempt.First;
 
     internal RubricBuilder(string title, string baseDirectory)
@@ -50,6 +51,23 @@ public sealed class RubricBuilder
     public RubricBuilder Grade(Attempt policy)
     {
         _policy = policy;
+        return this;
+    }
+
+    /// <summary>
+    /// Reads the whole assignment from <paramref name="path"/> (Markdown or plain text, relative to the rubric file)
+    /// and gives each declared question the text under its marker as its statement: "## Problem 3", "(b)",
+    /// "(ii) Show that …", "Problem 4(a): …", a title alias, resolved like markers in traces. Students paste the
+    /// homework into the chat; a prompt close to a statement names its question. A question's own
+    /// <see cref="QuestionBuilder.Statement"/> wins over the file's.
+    /// </summary>
+    /// <example><code>r.Statement("assignment.md");</code></example>
+    public RubricBuilder Statement(string path)
+    {
+        var full = Path.GetFullPath(Path.Combine(_baseDirectory, path));
+        if (!File.Exists(full))
+            throw new RubricDefinitionException($"Assignment file '{path}' was not found (looked for {full}).");
+        _assignments.Add(File.ReadAllText(full));
         return this;
     }
 
@@ -94,8 +112,20 @@ public sealed class RubricBuilder
         var questions = _questions
             .GroupBy(q => q.Path)
             .Select(g => new QuestionDefinition(g.Key, g.Select(q => q.Title).FirstOrDefault(t => t is not null),
-                g.SelectMany(q => q.Aliases).Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
+                g.SelectMany(q => q.Aliases).Distinct(StringComparer.OrdinalIgnoreCase).ToList())
+            {
+                Statement = g.Select(q => q.StatementText).FirstOrDefault(t => t is not null),
+            })
             .ToList();
+        if (_assignments.Count > 0)
+        {
+            var options = new RubricDefinition(Title, _policy, [], questions, [], []).SegmenterOptions;
+            var split = new Dictionary<QuestionPath, string>();
+            foreach (var text in _assignments)
+                foreach (var (q, statement) in AssignmentStatements.Split(text, options))
+                    split[q] = split.TryGetValue(q, out var before) ? before + "\n\n" + statement : statement;
+            questions = questions.Select(q => q.Statement is null && split.TryGetValue(q.Path, out var s) ? q with { Statement = s } : q).ToList();
+        }
         ValidateReferences(questions);
         return new RubricDefinition(Title, _policy, _sources, questions, criteria, _rules);
     }
@@ -149,6 +179,19 @@ public sealed class QuestionBuilder
     public IReadOnlyList<string> Aliases { get; }
 
     internal List<CriterionBuilder> Criteria { get; } = [];
+
+    internal string? StatementText { get; private set; }
+
+    /// <summary>
+    /// The question's text as the homework states it. Students paste the homework into the chat: a prompt close to
+    /// this text names the question, even with no number in it. Returns the question, so criteria follow.
+    /// </summary>
+    /// <example><code>r.Question("mt.a", "Stacking encoder and decoder").Statement("Your teammate proposes …").Criterion(…)</code></example>
+    public QuestionBuilder Statement(string text)
+    {
+        StatementText = text;
+        return this;
+    }
 
     /// <summary>
     /// Adds a criterion worth <paramref name="points"/>, identified by <paramref name="id"/> (<c>HW7-01</c>).

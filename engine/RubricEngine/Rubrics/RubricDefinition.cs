@@ -4,7 +4,11 @@ using RubricEngine.Traces;
 namespace RubricEngine.Rubrics;
 
 /// <summary>A question the rubric grades, with the titles it may be known by in a trace.</summary>
-public sealed record QuestionDefinition(QuestionPath Path, string? Title, IReadOnlyList<string> Aliases);
+public sealed record QuestionDefinition(QuestionPath Path, string? Title, IReadOnlyList<string> Aliases)
+{
+    /// <summary>The question's text as the homework states it (<c>.Statement(…)</c> or <c>r.Statement("assignment.md")</c>), if given.</summary>
+    public string? Statement { get; init; }
+}
 
 /// <summary>A criterion: a rule attached to one question, judged by one check on every attempt.</summary>
 public sealed record CriterionDefinition(RuleDescriptor Rule, QuestionPath Question, ICheck Check);
@@ -35,5 +39,7 @@ public sealed record RubricDefinition(
             .SelectMany(q => q.Aliases.Select(a => (a, q.Path)))
             .GroupBy(x => x.a, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().Path, StringComparer.OrdinalIgnoreCase),
+        Titles = Questions.Where(q => !string.IsNullOrWhiteSpace(q.Title)).ToDictionary(q => q.Path, q => q.Title!),
+        Statements = Questions.Where(q => !string.IsNullOrWhiteSpace(q.Statement)).ToDictionary(q => q.Path, q => q.Statement!),
     };
 }

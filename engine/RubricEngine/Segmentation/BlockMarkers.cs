@@ -40,7 +40,9 @@ internal sealed class BlockMarkers(QuestionMarkers markers)
         var marker = markers.ReadLeadIn(inner);
         if (marker is null) return null;
         // "**(b) Decoder inputs:**" is a lead-in; "**b** is the bias" is not a part b.
-        return marker.Span.End == inner.Length || !char.IsLetterOrDigit(inner[marker.Span.End]) ? marker : null;
+        if (marker.Span.End != inner.Length && char.IsLetterOrDigit(inner[marker.Span.End])) return null;
+        // "**3.**" numbers a problem; "**3. Differentiate.**" numbers a step.
+        return marker.IsNumbered && inner.AsSpan(marker.Span.End).Trim().Length > 0 ? null : marker;
     }
 
     private QuestionMarker? PlainLeadIn(Block block)
@@ -48,7 +50,8 @@ internal sealed class BlockMarkers(QuestionMarkers markers)
         // Most paragraphs open with a word no marker starts with: decide that before building the block's text.
         if (!markers.MayStartLeadIn(FirstNonBlank(block))) return null;
         var text = block.PlainText;
-        var marker = markers.ReadLeadIn(text);
+        var start = QuestionMarkers.SkipDecoration(text, 0, text.Length);
+        var marker = markers.ReadLeadIn(text, start);
         if (marker is null) return null;
         var rest = text.AsSpan(marker.Span.End).TrimStart(' ');
         if (marker.HasKeyword)
@@ -56,7 +59,7 @@ internal sealed class BlockMarkers(QuestionMarkers markers)
             // "Part (b): …", "Problem 4(a). …", "Question 5 — …"; not "Part of the derivation".
             return rest.Length == 0 || rest[0] is ':' or '.' or ')' or '—' or '–' or '-' or ',' ? marker : null;
         }
-        if (block.Kind != BlockKind.Paragraph || marker.Problem is not null || text.TrimStart()[0] != '(') return null;
+        if (block.Kind != BlockKind.Paragraph || marker.Problem is not null || text[start] != '(') return null;
         // "(b) The decoder …" opens part b; "(i) and (ii) both hold" refers to them.
         if (rest.Length == 0) return marker;
         if (rest.StartsWith("and ") || rest.StartsWith("or ") || rest[0] is ',' or '&' or '=' or '(') return null;

@@ -38,6 +38,15 @@ internal sealed class QuestionCatalog
 
     public bool IsEmpty => _declared.Count == 0;
 
+    /// <summary>True when the rubric declares exactly <paramref name="path"/>.</summary>
+    public bool IsDeclared(QuestionPath path) => _declared.ContainsKey(path.Value);
+
+    /// <summary>True when the rubric declares questions under problem <paramref name="problem"/>.</summary>
+    public bool HasProblem(string problem) => _declared.ContainsKey(problem) || _firstDescendant.ContainsKey(problem);
+
+    /// <summary>The declared questions, in the rubric's order.</summary>
+    public IEnumerable<QuestionPath> Declared => _declared.Values;
+
     public Attribution Attribute(QuestionPath? path)
     {
         if (path is null) return new(AttributionKind.None, null);

@@ -37,6 +37,9 @@ public sealed record QuestionMarker(string? Problem, IReadOnlyList<MarkerPart> P
     /// <summary>The number the marker gave the problem when it also named it by alias ("Problem 6: Machine Translation" → "6").</summary>
     public string? NumberedAs { get; init; }
 
+    /// <summary>True for a bare number with a full stop opening a heading or bold lead-in ("### 2. Summary", "**3.**").</summary>
+    public bool IsNumbered { get; init; }
+
     /// <summary>True when the marker names no problem and is read against the problem under discussion.</summary>
     public bool IsRelative => Problem is null;
 

@@ -72,6 +72,25 @@ public sealed class QuestionMarkers
         return SearchValues.Create(cannot.ToArray());
     }
 
+    /// <summary>
+    /// The first character of a lead-in after blank space and decoration a copied page or a chatty model puts
+    /// before a marker ("⏱️ (a) Training time", "▶ Part (b):"): symbols, emoji and their joiners, at most 6 of them.
+    /// </summary>
+    internal static int SkipDecoration(string text, int i, int end)
+    {
+        var start = i;
+        while (i < end && i - start < 8)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || char.IsSurrogate(c) || c is '\u200d' or '\ufe0f'
+                || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.MathSymbol or System.Globalization.UnicodeCategory.NonSpacingMark)
+                i++;
+            else
+                break;
+        }
+        return i;
+    }
+
     /// <summary>Markers with no rubric knowledge.</summary>
     public static QuestionMarkers Default { get; } = new(new SegmenterOptions());
 
@@ -93,11 +112,30 @@ public sealed class QuestionMarkers
     public QuestionMarker? ReadHeading(string text)
     {
         var lead = ReadLeadIn(text);
-        var found = lead ?? FindAll(text).FirstOrDefault(m => m.HasKeyword || m.Problem is not null);
+        var found = lead ?? FindAll(text).FirstOrDefault(m => (m.HasKeyword || m.Problem is not null) && !IsReference(text, m.Span.Start));
         if (found is null) return null;
         if (found.Alias is null && found.Problem is { } problem && problem.All(char.IsAsciiDigit) && FindAlias(text, 0) is { } alias)
             return found with { Problem = alias.Path.Problem, Alias = alias.Path, NumberedAs = problem };
         return found;
+    }
+
+    private static readonly string[] ReferenceWords = ["in", "from", "of", "using", "use", "like", "per", "see", "with", "as", "by", "on", "upon", "did", "done", "finished", "besides"];
+
+    /// <summary>
+    /// True when the marker at <paramref name="start"/> is a reference inside prose ("the conditions derived in part
+    /// (i)", "as in 3(a)") rather than what the text is about: the word before it is a preposition.
+    /// </summary>
+    public static bool IsReference(string text, int start)
+    {
+        var end = start;
+        while (end > 0 && text[end - 1] is ' ' or '\t') end--;
+        var begin = end;
+        while (begin > 0 && char.IsAsciiLetter(text[begin - 1])) begin--;
+        if (begin == end) return false;
+        var word = text.AsSpan(begin, end - begin);
+        foreach (var r in ReferenceWords)
+            if (word.Equals(r, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>
@@ -213,8 +251,11 @@ public sealed class QuestionMarkers
                 // A bare number or name is a marker only with a part: "4(a)", "3.b.ii", "MT (b)"; never "4" alone.
                 var parts = new List<MarkerPart>();
                 var numeric = problem.All(char.IsAsciiDigit);
-                ReadParts(text, ref p, parts, afterProblem: true, requireParen: false, allowAttached: numeric && leadIn, allowSpaceParen: !numeric || leadIn, lowerOnly: true);
+                ReadParts(text, ref p, parts, afterProblem: true, requireParen: false, allowAttached: numeric && (leadIn || AttachedPart(text, p)), allowSpaceParen: !numeric || leadIn, lowerOnly: true);
                 if (parts.Count > 0) return Finish(text, start, p, problem, parts, keyword: false);
+                // "### 2. Summary", "**3.**": a number and a full stop opening a heading or a bold lead-in.
+                if (leadIn && numeric && p < text.Length && text[p] == '.' && (p + 1 == text.Length || text[p + 1] is ' ' or '\t' or '*' or '_'))
+                    return Finish(text, start, p + 1, problem, parts, keyword: false) is { } numbered ? numbered with { IsNumbered = true } : null;
                 return null;
             }
             if (leadIn && char.IsAsciiLetterLower(c))
@@ -238,6 +279,11 @@ public sealed class QuestionMarkers
         }
         return null;
     }
+
+    /// <summary>"3b" in prose ("solve 3b parts i and ii"): a letter a–h glued to a number and followed by a word boundary, not by math.</summary>
+    private static bool AttachedPart(string text, int at) =>
+        at < text.Length && text[at] is >= 'a' and <= 'h'
+        && (at + 1 == text.Length || !(char.IsLetterOrDigit(text[at + 1]) || text[at + 1] is '^' or '_' or '+' or '*' or '/' or '=' or '-' or '\\'));
 
     /// <summary>In running prose "(x)" or "(n)" is more likely a variable than a part: accept a–h, i, v and longer numerals.</summary>
     private static bool LooksLikeFreePart(string value) =>

@@ -7,6 +7,15 @@ public sealed record AttemptOutline(int Attempt, int MessageIndex, int StartLine
 {
     /// <summary>How many blocks of the reply restate this answer (a closing summary table).</summary>
     public int Restatements { get; init; }
+
+    /// <summary>True when the message follows up on attempt <see cref="Attempt"/> rather than answering anew.</summary>
+    public bool FollowUp { get; init; }
+
+    /// <summary>How sure the attribution is.</summary>
+    public AttributionConfidence Confidence { get; init; }
+
+    /// <summary>The evidence the attribution stands on.</summary>
+    public string Reason { get; init; } = "";
 }
 
 /// <summary>A question with its attempts, first to last (none when the trace never answers it).</summary>
@@ -35,6 +44,9 @@ public static class SegmentationOutline
         return new AttemptOutline(answer.Attempt, answer.MessageIndex, start, end, FirstWords(answer, firstWords))
         {
             Restatements = answer.Restatements.Count,
+            FollowUp = answer.IsFollowUp,
+            Confidence = answer.Confidence,
+            Reason = answer.Reason,
         };
     }
 

@@ -1,29 +1,55 @@
+using System.Globalization;
 using RubricEngine.Documents;
+using RubricEngine.Text;
 using RubricEngine.Traces;
 
 namespace RubricEngine.Segmentation;
 
 /// <summary>
-/// Finds which blocks of which assistant messages answer which question, on which attempt. Linear in the size of
-/// the trace; thread-safe (all state is per call).
-/// <list type="bullet">
-/// <item><b>Markers</b> (<see cref="QuestionMarkers"/>) come from headings, bold lead-ins and "Part (b):" lead-ins of
-/// replies, and from anywhere in user prompts. Relative markers resolve against the question under discussion.</item>
-/// <item><b>Context</b>: a user prompt naming questions ("Solve problem 3(b)", "retry problem 4", "for (i), …", a
-/// rubric alias) sets what the next reply answers; a prompt naming none leaves the question the last reply ended on.
-/// A reply right after another reply continues the question the first ended on. <see cref="Message.Question"/>
-/// (attribution in the export) wins: the message is about that question and markers can only narrow it.</item>
-/// <item><b>Depth</b>: text goes to the closest declared question — 3.b.ii when declared, else its declared ancestor
-/// 3.b. Text under a problem holding several declared questions (problem 4 with 4.a, 4.b) waits for a sub-marker;
-/// if none comes before the reply moves on or ends, it goes to the first declared question of that problem (4.a).
-/// A short lead-in sentence before the first marker ("Sure! Here are both parts:") belongs to no answer.</item>
-/// <item><b>Attempts</b>: the first message answering a question is attempt 1, each later one the next attempt.
-/// One message gives at most one segment per question.</item>
-/// <item><b>Restatements</b>: a table (or a list under a "Summary"/"Final answers" heading) after the last answer,
-/// whose rows name questions answered in the same reply or that sits under such a heading, goes to
-/// <see cref="AnswerSegment.Restatements"/>, out of the answers' blocks. Closing pleasantries and thematic breaks
-/// belong to no answer.</item>
+/// Finds which blocks of which assistant messages answer which question, on which attempt, from evidence. Linear in
+/// the size of the trace (times the number of declared questions for titles and statements); thread-safe (all state
+/// is per call); deterministic.
+/// <para><b>What a reply answers.</b> Each reply starts from the question its prompt asks about, decided by the first
+/// of these that holds (<see cref="AttributionEvidence"/> holds the thresholds):</para>
+/// <list type="number">
+/// <item>a fix given with <c>--attribution</c>, then <see cref="Message.Question"/> (attribution in the export):
+/// decisive; markers in the reply can only narrow it;</item>
+/// <item>markers in the prompt (<see cref="QuestionMarkers"/>: "Solve problem 3(b)", "for (i), …", an alias)
+/// resolved against the questions that exist — declared, or (without a rubric) seen earlier; a bare part label such
+/// as "(i)" goes to a problem that has such a part, the one discussed most recently first. A marker after a
+/// preposition ("the conditions derived in part (i)") is a reference, weaker than any target. Markers naming only
+/// questions the rubric does not grade make the reply answer none;</item>
+/// <item>a title: the rubric's titles and aliases (an alias on any part names its whole problem) and the headings
+/// earlier replies gave questions, matched word by word (<see cref="WordForms"/>);</item>
+/// <item>a statement: text pasted into the prompt close (TF-IDF cosine over words and word pairs) to a question's
+/// <see cref="SegmenterOptions.Statements"/>;</item>
+/// <item>the reply's own first lines naming a problem by alias or title ("Let's address each part of the Machine
+/// Translation problem");</item>
+/// <item>none: a long prompt that asks something new and matches no declared question;</item>
+/// <item>continuity: the question under discussion — only when nothing above points elsewhere (low confidence).</item>
 /// </list>
+/// <para>Within a reply, markers in headings, bold lead-ins and "Part (b):" lead-ins (plain-text headings copied
+/// from a rendered page, numbered headings such as "### 2. Summary" included) and headings matching a title move the
+/// answer to their question. Text goes to the closest declared question — 3.b.ii when declared, else its declared
+/// ancestor 3.b; text under a problem holding several declared questions waits for a sub-marker, else goes to the
+/// first of them. A short lead-in sentence before the first marker belongs to no answer.</para>
+/// <para><b>Attempts and follow-ups.</b> The first message answering a question is attempt 1. A later message
+/// answering it again is a <i>new attempt</i> when a user turn since the last answer asked for it again: the prompt
+/// names it by a marker ("for (i), show the steps"), names it by title or statement while another question was under
+/// discussion, or asks for a redo ("retry", "try again, shorter", "are you sure", "use the SVD instead", "plug in",
+/// "change your answer"; <see cref="AttributionEvidence"/> holds the list). Otherwise it is a <i>follow-up</i> of the
+/// current attempt (<see cref="AnswerSegment.IsFollowUp"/>, same attempt number): a reply continuing the reply before
+/// it (unless it marks the question afresh), or a reply — short or long: length does not decide — to a side question
+/// or request that does not ask for the answer anew ("Is it a global minimum?", "summarize the identities you used",
+/// "list more problems with this design"). Graders never grade a follow-up in place of its attempt, so it cannot
+/// replace the answer under <c>Attempt.Last</c>.</para>
+/// <para><b>Confidence.</b> A segment is high-confidence when a fix, the export, a marker, a title or a statement
+/// names its question; low when it rests on continuity, a reference, a weak title or statement match.
+/// <see cref="AnswerSegment.Reason"/> says which.</para>
+/// <para><b>Restatements</b>: a table (or a list under a "Summary"/"Final answers" heading, or tab-separated rows
+/// under a plain "Problem 4 Summary" line) after the last answer, whose rows name questions answered in the same reply
+/// or that sits under such a heading, goes to <see cref="AnswerSegment.Restatements"/>, out of the answers' blocks.
+/// Closing pleasantries and thematic breaks belong to no answer.</para>
 /// </summary>
 public sealed class Segmenter
 {
@@ -33,6 +59,8 @@ public sealed class Segmenter
     private readonly QuestionMarkers _markers;
     private readonly BlockMarkers _blockMarkers;
     private readonly MarkerResolver _resolver;
+    private readonly TitleIndex _titles;
+    private readonly StatementIndex _statements;
 
     public Segmenter(SegmenterOptions options)
     {
@@ -41,7 +69,13 @@ public sealed class Segmenter
         _markers = new QuestionMarkers(options);
         _blockMarkers = new BlockMarkers(_markers);
         _resolver = new MarkerResolver(_catalog);
+        _titles = new TitleIndex(options);
+        _statements = new StatementIndex(options);
+        _problems = options.Questions.Select(q => new QuestionPath(q.Problem)).Distinct().ToArray();
     }
+
+    // The declared problems, in the rubric's order.
+    private readonly QuestionPath[] _problems;
 
     public SegmenterOptions Options { get; }
 
@@ -49,34 +83,133 @@ public sealed class Segmenter
     public QuestionMarkers Markers => _markers;
 
     /// <summary>Segments <paramref name="trace"/>; <paramref name="documents"/> are its messages parsed, by index.</summary>
-    public TraceSegmentation Segment(Trace trace, IReadOnlyList<MessageDocument> documents)
-    {
-        var answers = new List<AnswerSegment>();
-        var attempts = new Dictionary<QuestionPath, int>();
-        var renumbered = new Dictionary<string, string>(StringComparer.Ordinal);
-        QuestionPath? discussion = null;
+    public TraceSegmentation Segment(Trace trace, IReadOnlyList<MessageDocument> documents) => Segment(trace, documents, []);
 
+    /// <summary>
+    /// Segments <paramref name="trace"/> with <paramref name="fixes"/> (from <c>--attribution</c>): a fixed message
+    /// answers exactly the fixed question (or none); the rest of the conversation is attributed around it.
+    /// </summary>
+    public TraceSegmentation Segment(Trace trace, IReadOnlyList<MessageDocument> documents, IReadOnlyList<AttributionFix> fixes)
+    {
+        var state = new Conversation();
+        Focus? prompt = null;
+        var userSinceReply = true;
         for (var index = 0; index < trace.Messages.Count && index < documents.Count; index++)
         {
             var message = trace.Messages[index];
             var explicitQuestion = ExplicitQuestion(message);
             if (message.Role == Role.User)
             {
-                discussion = explicitQuestion ?? PromptFocus(message.Content, discussion, renumbered) ?? discussion;
+                prompt = explicitQuestion is not null
+                    ? Focus.Named(explicitQuestion, AttributionConfidence.High, "question given in the trace")
+                    : PromptFocus(message.Content, state) with
+                    {
+                        NoAnswer = AttributionEvidence.AsksForNoAnswer(message.Content),
+                        ImageOnly = AttributionEvidence.IsImageOnly(message.Content),
+                        ListRequest = AttributionEvidence.AsksForList(message.Content),
+                    };
+                userSinceReply = true;
                 continue;
             }
             if (message.Role != Role.Assistant) continue;
 
-            var reply = new ReplySegmenter(this, documents[index], explicitQuestion ?? discussion, explicitQuestion, renumbered);
-            reply.Run();
-            foreach (var (question, blocks, restatements) in reply.Results())
+            var fix = FixFor(fixes, index);
+            var document = documents[index];
+            Focus focus;
+            QuestionPath? scope = null;
+            if (fix is not null)
             {
-                var attempt = attempts[question] = attempts.GetValueOrDefault(question) + 1;
-                answers.Add(new AnswerSegment(question, attempt, index, blocks) { Restatements = restatements });
+                focus = Focus.Named(fix.Question, AttributionConfidence.High, fix.Question is null ? "fixed to none by --attribution" : "fixed by --attribution");
+                scope = fix.Question;
             }
-            discussion = reply.Current ?? discussion;
+            else if (explicitQuestion is not null)
+            {
+                focus = Focus.Named(explicitQuestion, AttributionConfidence.High, "question given in the trace");
+                scope = explicitQuestion;
+            }
+            else if (!userSinceReply)
+                focus = new Focus(state.Discussion, false, AttributionConfidence.Low, "continues the reply before it", false, false);
+            else
+                focus = prompt ?? new Focus(state.Discussion, false, AttributionConfidence.Low, "only continuity", false, false);
+
+            if (fix is null && explicitQuestion is null && (!focus.Decided || focus.Confidence == AttributionConfidence.Low) && ReplyLead(document) is { } lead)
+                focus = lead;
+            else if (fix is null && explicitQuestion is null && userSinceReply && prompt is { ImageOnly: true, Decided: false })
+                focus = ReplyContent(message.Content, state) ?? focus;
+
+            // A reply to "read this, do NOT answer yet" (a summary, a list of the problems), or one that could not open
+            // the material and gives generic guidance, answers nothing, whatever markers it carries.
+            var noAnswer = fix is null && explicitQuestion is null && userSinceReply
+                && ((prompt?.NoAnswer ?? false) || AttributionEvidence.IsRefusal(message.Content));
+            if (noAnswer)
+            {
+                if (prompt is { Decided: true, Question: { } asked }) state.Discussion = asked;
+                userSinceReply = false;
+                continue;
+            }
+            if (fix is not null && fix.Question is null)
+            {
+                // Fixed to none: no answer here, and the discussion stays where it was.
+                userSinceReply = false;
+                continue;
+            }
+
+            var reply = new ReplySegmenter(this, document, focus.Question, scope, state);
+            reply.Run();
+            // A reply naming many questions with a line each lists the homework's problems: it answers none of them.
+            if (fix is null && explicitQuestion is null && userSinceReply && (prompt?.ListRequest ?? false) && IsProblemList(reply))
+            {
+                userSinceReply = false;
+                continue;
+            }
+            foreach (var (question, blocks, restatements, markedBy) in reply.Results())
+            {
+                var previous = state.Attempts.GetValueOrDefault(question);
+                var followUp = previous > 0 && IsFollowUp(!userSinceReply, focus, markedBy);
+                var attempt = followUp ? previous : previous + 1;
+                state.Attempts[question] = attempt;
+                var (confidence, reason) = markedBy is not null ? (AttributionConfidence.High, markedBy) : (focus.Confidence, focus.Reason);
+                if (fix is not null || explicitQuestion is not null) (confidence, reason) = (focus.Confidence, focus.Reason);
+                state.Answers.Add(new AnswerSegment(question, attempt, index, blocks)
+                {
+                    Restatements = restatements,
+                    IsFollowUp = followUp,
+                    Confidence = confidence,
+                    Reason = reason,
+                });
+                state.Discussed(question, index);
+            }
+            state.Discussion = reply.Current ?? (focus.Decided ? null : state.Discussion);
+            userSinceReply = false;
         }
-        return new TraceSegmentation(answers);
+        return new TraceSegmentation(state.Answers);
+    }
+
+    private static bool IsProblemList(ReplySegmenter reply)
+    {
+        var questions = 0;
+        var words = 0;
+        foreach (var (_, blocks, _, _) in reply.Results())
+        {
+            questions++;
+            foreach (var b in blocks) words += ClosingRemarks.WordCount(b.PlainText);
+        }
+        return questions >= AttributionEvidence.ListQuestions && words <= questions * AttributionEvidence.ListWordsPerQuestion;
+    }
+
+    private static AttributionFix? FixFor(IReadOnlyList<AttributionFix> fixes, int index)
+    {
+        for (var i = 0; i < fixes.Count; i++)
+            if (fixes[i].Message == index) return fixes[i];
+        return null;
+    }
+
+    /// <summary>The attempts-vs-follow-ups rule of the class summary, for a reply re-answering a question.</summary>
+    private static bool IsFollowUp(bool inRow, Focus focus, string? markedBy)
+    {
+        if (inRow) return markedBy is null;
+        // Length does not decide: a long explanation of the answer is still a follow-up, a short redo an attempt.
+        return !focus.AsksAgain;
     }
 
     private static QuestionPath? ExplicitQuestion(Message message)
@@ -93,35 +226,229 @@ public sealed class Segmenter
     }
 
     /// <summary>
-    /// What a prompt asks about: the markers it names, relative ones read against its first absolute marker or the
-    /// discussion; the deepest path shared by the most specific of them ("problem 4 … (a) … (b)" → 4).
+    /// What a prompt asks about, from the evidence in it (markers, titles, statements; the decision list of the
+    /// class summary), or continuity when it names nothing.
     /// </summary>
-    internal QuestionPath? PromptFocus(string prompt, QuestionPath? discussion, IReadOnlyDictionary<string, string> renumbered)
+    private Focus PromptFocus(string prompt, Conversation state)
     {
         var found = _markers.FindAll(prompt);
+        var targets = new List<QuestionMarker>(found.Count);
+        var references = new List<QuestionMarker>();
+        foreach (var m in found) (QuestionMarkers.IsReference(prompt, m.Span.Start) ? references : targets).Add(m);
+        // An absolute marker ("problem 4(a)") reads the others itself: no title or statement is needed, and most
+        // prompts end here without their words being compared.
+        if (targets.Exists(m => !m.IsRelative) && Resolve(targets, prompt, null, state) is { } named)
+            return Asked(named, prompt, state);
+
+        // A question pasted into a prompt comes first or is short; a pasted blog post is not compared whole.
+        var words = WordForms.Words(prompt.Length > AttributionEvidence.PromptWordsChars ? prompt[..AttributionEvidence.PromptWordsChars] : prompt);
+        var asksAgain = AttributionEvidence.AsksAgain(prompt);
+        var title = _titles.IsEmpty ? null : _titles.Best(words, state.Titles, AttributionEvidence.MinTitleFraction);
+        var statement = StatementFocus(words);
+        // A statement pasted nearly whole outweighs a title's few words.
+        var hint = statement is { Confidence: AttributionConfidence.High } ? statement.Value.Question : title?.Question ?? statement?.Question;
+
+        if (Resolve(targets, prompt, hint, state) is { } marked)
+            return Asked(marked, prompt, state);
+        // Absolute markers naming only questions the rubric does not grade: the reply answers none of ours.
+        if (!_catalog.IsEmpty && hint is null && targets.FirstOrDefault(m => !m.IsRelative) is { } ungraded)
+            return Focus.Named(null, AttributionConfidence.High, $"the prompt asks about {Quote(prompt, ungraded)}, which the rubric does not grade");
+        // A title or statement of the question under discussion, in a prompt that asks for nothing again, is a
+        // side question about the answer ("Is W_1 = U_k^T the only choice?"), not a request to answer it anew.
+        Focus Matched(QuestionPath q, AttributionConfidence confidence, string reason)
+        {
+            var same = state.IsCurrent(q);
+            return new Focus(q, true, confidence, reason, asksAgain || !same, same && !asksAgain);
+        }
+        if (statement is { Confidence: AttributionConfidence.High } strong && (title is null || title.Value.Question != strong.Question))
+            return Matched(strong.Question, strong.Confidence, strong.Reason);
+        if (title is { } t)
+            return Matched(t.Question, t.Fraction >= AttributionEvidence.HighTitleFraction ? AttributionConfidence.High : AttributionConfidence.Low, $"title match: '{t.Title}'");
+        if (statement is { } s)
+            return Matched(s.Question, s.Confidence, s.Reason);
+        if (Resolve(references, prompt, null, state) is { } referred)
+            return referred with { Confidence = AttributionConfidence.Low, Reason = "only a reference: " + referred.Reason, AsksAgain = asksAgain };
+        if (!_catalog.IsEmpty && !asksAgain && AttributionEvidence.AsksSomethingNew(prompt, words) && (!_titles.IsEmpty || !_statements.IsEmpty))
+            return Focus.Named(null, AttributionConfidence.Low, "the prompt asks something no declared question matches");
+        return new Focus(state.Discussion, false, AttributionConfidence.Low, "only continuity", asksAgain, !asksAgain && AttributionEvidence.IsSideQuestion(prompt));
+    }
+
+    /// <summary>
+    /// A prompt's marker asks for its question again, unless it names the question under discussion in a question
+    /// about the answer that asks for nothing anew ("the posted solution for (ii) goes like this — how is that
+    /// different?"); "for 6(c), can you also say …?" still asks for the answer.
+    /// </summary>
+    private static Focus Asked(Focus marked, string prompt, Conversation state)
+    {
+        var same = marked.Question is { } q && state.IsCurrent(q);
+        if (same && AttributionEvidence.IsSideQuestion(prompt) && AttributionEvidence.AsksAboutTheAnswer(prompt) && !AttributionEvidence.AsksAgain(prompt))
+            return marked with { AsksAgain = false, SideQuestion = true };
+        return marked with { AsksAgain = true };
+    }
+
+    private static string Quote(string text, QuestionMarker marker) => $"'{text.Substring(marker.Span.Start, marker.Span.Length)}'";
+
+    /// <summary>The statement pasted into a prompt, or null; several parts of one problem pasted together name the problem.</summary>
+    private (QuestionPath Question, AttributionConfidence Confidence, string Reason)? StatementFocus(List<string> words)
+    {
+        if (_statements.IsEmpty || words.Count < AttributionEvidence.MinStatementWords) return null;
+        var ranked = _statements.Rank(words);
+        if (ranked.Count == 0 || ranked[0].Similarity < AttributionEvidence.MinStatementSimilarity) return null;
+        var best = ranked[0];
+        var question = best.Question;
+        for (var i = 1; i < ranked.Count && ranked[i].Similarity >= AttributionEvidence.MinStatementSimilarity
+             && best.Similarity - ranked[i].Similarity <= AttributionEvidence.StatementTie; i++)
+        {
+            if (ranked[i].Question.Problem != question.Problem) return null;
+            question = new QuestionPath(question.Problem);
+        }
+        var confidence = best.Similarity >= AttributionEvidence.HighStatementSimilarity ? AttributionConfidence.High : AttributionConfidence.Low;
+        return (question, confidence, string.Create(CultureInfo.InvariantCulture, $"statement match: {question} ({best.Similarity:0.00})"));
+    }
+
+    /// <summary>
+    /// The focus the prompt's markers name: relative ones read against its first absolute marker, else the title or
+    /// statement hint, else the discussion; the deepest path shared by the most specific of them ("problem 4 … (a) …
+    /// (b)" → 4). Null when no marker names a question that exists.
+    /// </summary>
+    private Focus? Resolve(List<QuestionMarker> found, string prompt, QuestionPath? hint, Conversation state)
+    {
         if (found.Count == 0) return null;
         QuestionMarker? firstAbsolute = null;
         for (var i = 0; i < found.Count && firstAbsolute is null; i++)
             if (!found[i].IsRelative) firstAbsolute = found[i];
-        var context = firstAbsolute is null ? discussion : _resolver.Resolve(firstAbsolute with { Parts = [], Alias = null }, null, renumbered);
+        var context = firstAbsolute is null ? hint ?? state.Discussion : _resolver.Resolve(firstAbsolute with { Parts = [], Alias = null }, null, state.Renumbered);
         var paths = new List<QuestionPath>();
+        var named = new List<string>();
         QuestionPath? aliasDefault = null;
         for (var i = 0; i < found.Count; i++)
         {
             var marker = found[i];
             var isAliasOnly = marker.Alias is not null && marker.Parts.Count == 0;
             // An alias names its problem here; its own question only if nothing narrower is asked.
-            var path = isAliasOnly ? new QuestionPath(marker.Problem!) : _resolver.Resolve(marker, context, renumbered);
+            var path = isAliasOnly ? new QuestionPath(marker.Problem!) : ResolveRecent(marker, context, state);
             if (isAliasOnly) aliasDefault ??= marker.Alias;
-            if (path is null || !_catalog.Knows(path)) continue;
+            if (path is null || !Knows(path, state)) continue;
             paths.Add(path);
+            named.Add(Quote(prompt, marker));
             context = path;
         }
         if (paths.Count == 0) return null;
         var leaves = Leaves(paths);
         var focus = CommonPrefix(leaves) ?? leaves[0];
-        if (aliasDefault is not null && focus.Parts.Count == 1 && focus.Problem == aliasDefault.Problem) focus = aliasDefault;
-        return focus;
+        // A title alone names its question; with parts named beside it, the problem stays open for them.
+        if (aliasDefault is not null && focus.Parts.Count == 1 && focus.Problem == aliasDefault.Problem && paths.All(p => p.Parts.Count == 1)) focus = aliasDefault;
+        return Focus.Named(focus, AttributionConfidence.High, $"marker {string.Join(", ", named.Distinct().Take(3))} in the prompt");
+    }
+
+    /// <summary>True when text about <paramref name="path"/> counts for a question: declared, or (no rubric) any.</summary>
+    private bool Knows(QuestionPath path, Conversation state) => _catalog.Knows(path);
+
+    /// <summary>
+    /// Resolves a marker against <paramref name="context"/>; a relative one that names no existing question there
+    /// ("(i)" while the discussion is on a problem without a part (i)) goes to the most recently discussed problem
+    /// where it does exist.
+    /// </summary>
+    private QuestionPath? ResolveRecent(QuestionMarker marker, QuestionPath? context, Conversation state)
+    {
+        var path = _resolver.Resolve(marker, context, state.Renumbered);
+        if (!marker.IsRelative || (path is not null && Exists(path, state))) return path;
+        for (var i = state.Recent.Count - 1; i >= 0; i--)
+        {
+            var other = _resolver.Resolve(marker, state.Recent[i], state.Renumbered);
+            if (other is not null && Exists(other, state)) return other;
+        }
+        // Nothing under discussion at all: the one declared problem that has it ("Part (i): …" opening a conversation).
+        if (context is not null || state.Recent.Count > 0) return path;
+        QuestionPath? unique = null;
+        foreach (var problem in _problems)
+        {
+            var other = _resolver.Resolve(marker, problem, state.Renumbered);
+            if (other is null || !_catalog.IsDeclared(other)) continue;
+            if (unique is not null && unique != other) return path;
+            unique = other;
+        }
+        return unique ?? path;
+    }
+
+    /// <summary>Declared exactly (or a declared question's container); without a rubric, answered earlier.</summary>
+    private bool Exists(QuestionPath path, Conversation state)
+    {
+        if (_catalog.IsEmpty) return state.Attempts.ContainsKey(path) || state.Recent.Any(r => r.IsWithin(path));
+        return _catalog.IsDeclared(path) || _catalog.Attribute(path).Kind == AttributionKind.Container;
+    }
+
+    /// <summary>
+    /// What a reply to a prompt that is only an image answers, from its own words: the statement they resemble
+    /// (none when the rubric has statements and none is close), else a title they hold, else the next declared
+    /// question in homework order.
+    /// </summary>
+    private Focus? ReplyContent(string reply, Conversation state)
+    {
+        var words = WordForms.Words(reply.Length > AttributionEvidence.ReplyContentChars ? reply[..AttributionEvidence.ReplyContentChars] : reply);
+        if (!_statements.IsEmpty)
+        {
+            // Questions come in homework order and a new picture is a new question: the next question gains, one
+            // already answered loses, by a fixed amount.
+            var next = NextQuestion(state);
+            var ranked = _statements.Rank(words).Select(m => m with
+            {
+                Similarity = m.Similarity + (m.Question == next ? AttributionEvidence.NextQuestionBonus : 0) - (state.Attempts.ContainsKey(m.Question) ? AttributionEvidence.NextQuestionBonus : 0),
+            }).OrderByDescending(m => m.Similarity).ToList();
+            if (ranked.Count > 0 && ranked[0].Similarity >= AttributionEvidence.MinReplyStatementSimilarity
+                && (ranked.Count == 1 || ranked[0].Similarity - ranked[1].Similarity >= AttributionEvidence.ReplyStatementMargin))
+                return Focus.Named(ranked[0].Question, AttributionConfidence.Low,
+                    string.Create(CultureInfo.InvariantCulture, $"the reply resembles the statement of {ranked[0].Question} ({ranked[0].Similarity:0.00}); the prompt is an image"));
+            // Nothing clearly ahead: the next question in homework order, unless the reply shares almost nothing with it.
+            if (next is not null && ranked.FirstOrDefault(m => m.Question == next) is { } nextMatch
+                && nextMatch.Similarity - AttributionEvidence.NextQuestionBonus >= AttributionEvidence.MinNextQuestionSimilarity)
+                return Focus.Named(next, AttributionConfidence.Low, string.Create(CultureInfo.InvariantCulture,
+                    $"the prompt is an image: next question in homework order (its statement {nextMatch.Similarity - AttributionEvidence.NextQuestionBonus:0.00})"));
+            return Focus.Named(null, AttributionConfidence.Low, ranked.Count == 0
+                ? "the prompt is an image and the reply resembles no statement"
+                : string.Create(CultureInfo.InvariantCulture, $"the prompt is an image and the reply resembles no statement closely (best {ranked[0].Question} {ranked[0].Similarity:0.00}, then {(ranked.Count > 1 ? ranked[1].Question + " " + ranked[1].Similarity.ToString("0.00", CultureInfo.InvariantCulture) : "none")})"));
+        }
+        if (_titles.Best(words, state.Titles, AttributionEvidence.HighTitleFraction) is { } title)
+            return Focus.Named(title.Question, AttributionConfidence.Low, $"the reply holds the title '{title.Title}'; the prompt is an image");
+        if (NextQuestion(state) is { } following)
+            return Focus.Named(following, AttributionConfidence.Low, "the prompt is an image: next question in homework order");
+        return null;
+    }
+
+    /// <summary>The declared question after the one answered last (the first when none was), in the rubric's order.</summary>
+    private QuestionPath? NextQuestion(Conversation state)
+    {
+        var declared = Options.Questions;
+        if (declared.Count == 0) return null;
+        for (var i = state.Answers.Count - 1; i >= 0; i--)
+        {
+            var at = IndexOf(declared, state.Answers[i].Question);
+            if (at >= 0) return at + 1 < declared.Count ? declared[at + 1] : null;
+        }
+        return declared[0];
+    }
+
+    private static int IndexOf(IReadOnlyList<QuestionPath> list, QuestionPath q)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (list[i] == q) return i;
+        return -1;
+    }
+
+    /// <summary>A reply whose first lines (before any marker) name a problem by alias, or open on a heading matching a title.</summary>
+    private Focus? ReplyLead(MessageDocument document)
+    {
+        var blocks = document.Blocks;
+        for (var i = 0; i < blocks.Count && i < AttributionEvidence.LeadBlocks; i++)
+        {
+            var block = blocks[i];
+            if (block.Kind is not (BlockKind.Paragraph or BlockKind.Heading)) continue;
+            if (_blockMarkers.MarkerOf(block, document) is not null) return null;
+            var text = block.PlainText;
+            if (_markers.FindAlias(text, 0) is { } alias)
+                return Focus.Named(new QuestionPath(alias.Path.Problem), AttributionConfidence.High, $"the reply names '{text.Substring(alias.Span.Start, alias.Span.Length)}'");
+        }
+        return null;
     }
 
     /// <summary>The distinct paths with no deeper path inside them, in first-seen order.</summary>
@@ -162,8 +489,11 @@ public sealed class Segmenter
     }
 
     /// <summary>Segments one reply. Holds the per-reply state; used once.</summary>
-    private sealed class ReplySegmenter(Segmenter owner, MessageDocument document, QuestionPath? start, QuestionPath? scope, Dictionary<string, string> renumbered)
+    private sealed class ReplySegmenter(Segmenter owner, MessageDocument document, QuestionPath? start, QuestionPath? scope, Conversation state)
     {
+        private readonly Dictionary<string, string> renumbered = state.Renumbered;
+        private readonly Dictionary<QuestionPath, MarkSource> _markedBy = new();
+        private MarkSource? _pendingMarkedBy;
         private readonly Dictionary<QuestionPath, List<Block>> _answers = new();
         private readonly Dictionary<QuestionPath, List<Block>> _restatements = new();
         private readonly List<QuestionPath> _order = [];
@@ -177,7 +507,7 @@ public sealed class Segmenter
 
         public void Run()
         {
-            var blocks = document.Blocks;
+            var blocks = ExpandLines(document.Blocks);
             var end = blocks.Count;
             while (end > 0 && (blocks[end - 1].Kind == BlockKind.ThematicBreak || ClosingRemarks.IsClosing(blocks[end - 1]))) end--;
             var recap = RecapStart(blocks, end);
@@ -190,22 +520,85 @@ public sealed class Segmenter
             FlushPending(assign: true);
         }
 
-        public IEnumerable<(QuestionPath, IReadOnlyList<Block>, IReadOnlyList<Block>)> Results()
+        /// <summary>
+        /// A page copied as plain text keeps its headings as lines inside one paragraph ("Problem 1b: …" after the
+        /// answer to 1a, with no blank line between): such a paragraph is read as one block per marked line group.
+        /// </summary>
+        private List<Block> ExpandLines(IReadOnlyList<Block> blocks)
+        {
+            var result = new List<Block>(blocks.Count);
+            var text = document.Text;
+            foreach (var block in blocks)
+            {
+                if (block.Kind != BlockKind.Paragraph || text.IndexOf('\n', block.Span.Start, block.Span.Length) < 0)
+                {
+                    result.Add(block);
+                    continue;
+                }
+                var start = block.Span.Start;
+                var end = block.Span.End;
+                var pieceStart = start;
+                for (var newline = text.IndexOf('\n', start, end - start); newline >= 0; newline = text.IndexOf('\n', newline + 1, end - newline - 1))
+                {
+                    var lineStart = newline + 1;
+                    while (lineStart < end && text[lineStart] is ' ' or '\t') lineStart++;
+                    if (lineStart >= end) continue;
+                    // Most lines open with no marker: decide that on the raw text before building the line's block.
+                    var at = QuestionMarkers.SkipDecoration(text, lineStart, end);
+                    var bold = at;
+                    while (at < end && at < bold + 2 && text[at] is '*' or '_') at++;
+                    if (at >= end || !owner._markers.MayStartLeadIn(text[at]) || owner._markers.ReadLeadIn(text, at) is null) continue;
+                    var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
+                    var line = BlockParts.Slice(block, TextSpan.FromBounds(lineStart, lineEnd < 0 ? end : lineEnd));
+                    if (owner._blockMarkers.MarkerOf(line, document) is null) continue;
+                    var pieceEnd = newline;
+                    while (pieceEnd > pieceStart && char.IsWhiteSpace(text[pieceEnd - 1])) pieceEnd--;
+                    if (pieceEnd > pieceStart) result.Add(BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, pieceEnd)));
+                    pieceStart = lineStart;
+                }
+                result.Add(pieceStart == start ? block : BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, end)));
+            }
+            return result;
+        }
+
+        /// <summary>Each question answered: its blocks, its restatements, and the marker in the reply that opened it (null: the reply's start).</summary>
+        public IEnumerable<(QuestionPath, IReadOnlyList<Block>, IReadOnlyList<Block>, string?)> Results()
         {
             foreach (var q in _order)
             {
                 var blocks = _answers[q];
                 if (blocks.Count == 0) continue;
                 blocks.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-                yield return (q, blocks, _restatements.TryGetValue(q, out var r) ? r : []);
+                yield return (q, blocks, _restatements.TryGetValue(q, out var r) ? r : [], _markedBy.TryGetValue(q, out var m) ? m.Describe() : null);
             }
         }
+
+        /// <summary>The block's marker, or a heading matching a title; null when the block opens no question.</summary>
+        private (QuestionMarker? Marker, QuestionPath? Path, MarkSource? Reason) Read(Block block)
+        {
+            var marker = owner._blockMarkers.MarkerOf(block, document);
+            // "**1.**" and "### 1. Expand" number steps as often as problems: a bare number opens a problem the
+            // rubric declares, or (no rubric) a heading.
+            if (marker is { IsNumbered: true } && (owner._catalog.IsEmpty ? block.Kind != BlockKind.Heading : !owner._catalog.HasProblem(state.Renumbered.GetValueOrDefault(marker.Problem!, marker.Problem!))))
+                marker = null;
+            if (marker is not null)
+            {
+                return (marker, owner.ResolveRecent(marker, Current, state), new MarkSource(marker, block, null));
+            }
+            if (block.Kind == BlockKind.Heading && !owner._titles.IsEmpty && !SummaryHeadings.IsSummaryHeading(block, document, owner._markers))
+            {
+                var words = WordForms.Words(block.PlainText);
+                if (owner._titles.Best(words, state.Titles, AttributionEvidence.HighTitleFraction) is { } title && words.Count <= title.Matched * 3)
+                    return (null, title.Question, new MarkSource(null, block, title.Title));
+            }
+            return (null, null, null);
+        }
+
 
         private void Take(Block block)
         {
             if (block.Kind == BlockKind.ThematicBreak) return;
-            var marker = owner._blockMarkers.MarkerOf(block, document);
-            var path = marker is null ? null : owner._resolver.Resolve(marker, Current, renumbered);
+            var (marker, path, reason) = Read(block);
             if (path is not null && scope is not null && !path.IsWithin(scope))
                 path = scope.IsWithin(path) ? scope : null;
             if (path is null)
@@ -215,29 +608,46 @@ public sealed class Segmenter
                 return;
             }
 
-            if (marker!.NumberedAs is { } number && marker.Problem is { } named) renumbered[number] = named;
+            if (marker?.NumberedAs is { } number && marker.Problem is { } named) renumbered[number] = named;
             var attribution = owner._catalog.Attribute(path);
+            if (attribution.Question is { } learned && marker is not null) LearnTitle(block, learned);
             // A preamble joins the answer that follows when it is that answer's, or substantial; otherwise it is chatter.
             FlushPending(assign: (!_pendingIsContainer && attribution.Question == _pendingOwner) || IsSubstantial(_pending));
             Current = path;
             // A bare title ("## Machine Translation") introduces its problem like "## Problem 6" does: it joins
             // the aliased question only when no part marker follows.
-            var titleOnly = marker.Alias is not null && marker.Parts.Count == 0;
+            var titleOnly = marker is not null && marker.Alias is not null && marker.Parts.Count == 0;
             if (attribution.Kind == AttributionKind.Question && !titleOnly)
             {
                 _direct = attribution.Question;
+                _markedBy.TryAdd(_direct!, reason!.Value);
                 Add(_direct!, block);
             }
             else
             {
                 EnterPending(path);
+                _pendingMarkedBy = reason;
                 _pendingIsContainer |= titleOnly;
                 _pending.Add(block);
             }
         }
 
+        /// <summary>A heading's words after its marker become a title of the question ("(i) First-Order Optimality Conditions").</summary>
+        private void LearnTitle(Block block, QuestionPath question)
+        {
+            if (block.Kind is not (BlockKind.Heading or BlockKind.Paragraph)) return;
+            var text = block.PlainText;
+            var newline = text.IndexOf('\n');
+            var line = newline < 0 ? text : text[..newline];
+            if (line.Length > 160 || owner._markers.ReadLeadIn(line) is not { } lead || lead.Span.End > line.Length) return;
+            var title = line[lead.Span.End..].Trim(' ', ':', '.', '-', '–', '—', '*', ')', '\t');
+            if (block.Kind == BlockKind.Paragraph && (newline < 0 || ClosingRemarks.WordCount(title) > 12)) return;
+            state.Titles.Add(question, title);
+        }
+
         private void EnterPending(QuestionPath? path)
         {
+            _pendingMarkedBy = null;
             _direct = null;
             var attribution = owner._catalog.Attribute(path);
             _pendingOwner = attribution.Question;
@@ -246,8 +656,11 @@ public sealed class Segmenter
 
         private void FlushPending(bool assign)
         {
-            if (assign && _pendingOwner is not null)
+            if (assign && _pendingOwner is not null && _pending.Count > 0)
+            {
+                if (_pendingMarkedBy is not null) _markedBy.TryAdd(_pendingOwner, _pendingMarkedBy.Value);
                 foreach (var b in _pending) Add(_pendingOwner, b);
+            }
             _pending.Clear();
         }
 
@@ -280,7 +693,7 @@ public sealed class Segmenter
             if (i == end) return end;
             var hasTable = false;
             for (var j = i; j < end; j++) hasTable |= blocks[j].Kind == BlockKind.Table;
-            if (i > 0 && SummaryHeadings.IsSummaryHeading(blocks[i - 1], document, owner._markers)) return i - 1;
+            if (i > 0 && SummaryHeadings.IsSummaryHeading(blocks[i - 1], document, owner._markers, beforeTable: blocks[i].Kind == BlockKind.Table)) return i - 1;
             if (!hasTable) return end;
             // Without a heading only the trailing tables are candidates; list items before them are answers.
             while (i < end && blocks[i].Kind != BlockKind.Table) i++;
@@ -291,7 +704,7 @@ public sealed class Segmenter
         private bool TryRestate(IReadOnlyList<Block> blocks, int from, int to)
         {
             if (_order.Count == 0 && _pending.Count == 0) return false;
-            var headed = SummaryHeadings.IsSummaryHeading(blocks[from], document, owner._markers);
+            var headed = SummaryHeadings.IsSummaryHeading(blocks[from], document, owner._markers, beforeTable: from + 1 < to && blocks[from + 1].Kind == BlockKind.Table);
             var answered = new HashSet<QuestionPath>(_order);
             if (_pendingOwner is not null && _pending.Count > 0) answered.Add(_pendingOwner);
             var matched = new List<(Block Block, QuestionPath Question)>();
@@ -305,6 +718,7 @@ public sealed class Segmenter
                     foreach (var cell in row.Take(2))
                     {
                         var marker = owner._markers.ReadLeadIn(cell);
+                        if (marker is { IsNumbered: true }) marker = null;
                         var path = marker is null ? null : owner._resolver.Resolve(marker, context, renumbered);
                         if (path is null) continue;
                         context = path;
@@ -327,5 +741,86 @@ public sealed class Segmenter
             // Blocks of the recap that restate nothing (a lead-in line, an unmatched row list) belong to no answer.
             return true;
         }
+    }
+}
+
+/// <summary>What opened a question in a reply (a marker, or a heading matching a title): described only when reported.</summary>
+internal readonly record struct MarkSource(QuestionMarker? Marker, Block Block, string? Title)
+{
+    public string Describe()
+    {
+        if (Marker is null) return $"heading matches title '{Title}'";
+        var text = Block.PlainText;
+        var written = Marker.Span.End <= text.Length ? text.Substring(Marker.Span.Start, Marker.Span.Length).Trim() : Marker.ToString();
+        return $"marker '{(written.Length <= 30 ? written : written[..30].TrimEnd() + "…")}' in the reply";
+    }
+}
+
+/// <summary>A TA's correction of one message's attribution (<c>--attribution</c>): <see cref="Question"/> null means none.</summary>
+public sealed record AttributionFix(int Message, QuestionPath? Question);
+
+/// <summary>What a reply starts from: the question its prompt (or a fix, the export, its own lead) names, and why.</summary>
+/// <param name="Question">The question (a problem when several of its parts may follow; null: none).</param>
+/// <param name="Decided">True when evidence named the question (or none); false for continuity.</param>
+/// <param name="Confidence">How sure the evidence is.</param>
+/// <param name="Reason">The evidence, in words a TA reads.</param>
+/// <param name="AsksAgain">The prompt asks for the question again: a re-answer is a new attempt.</param>
+/// <param name="SideQuestion">The prompt is a side question naming nothing: a short re-answer is a follow-up.</param>
+internal readonly record struct Focus(QuestionPath? Question, bool Decided, AttributionConfidence Confidence, string Reason, bool AsksAgain, bool SideQuestion)
+{
+    /// <summary>The prompt asks for no answer yet: the reply answers nothing.</summary>
+    public bool NoAnswer { get; init; }
+
+    /// <summary>The prompt is only an image of the question: the reply's own words decide.</summary>
+    public bool ImageOnly { get; init; }
+
+    /// <summary>The prompt asks for a list or overview of the homework.</summary>
+    public bool ListRequest { get; init; }
+
+    public static Focus Named(QuestionPath? question, AttributionConfidence confidence, string reason) =>
+        new(question, true, confidence, reason, true, false);
+}
+
+/// <summary>One conversation's state while it is segmented: what is under discussion and what came before.</summary>
+internal sealed class Conversation
+{
+    public List<AnswerSegment> Answers { get; } = [];
+
+    public Dictionary<QuestionPath, int> Attempts { get; } = new();
+
+    /// <summary>Problem numbers a heading gave a named problem ("Problem 7: Machine Translation" → 7 = mt).</summary>
+    public Dictionary<string, string> Renumbered { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Headings replies gave questions, matched like titles in later prompts.</summary>
+    public TitleIndex.Learned Titles { get; } = new();
+
+    /// <summary>The last question answered in each problem, least recently discussed first.</summary>
+    public List<QuestionPath> Recent { get; } = [];
+
+    public QuestionPath? Discussion { get; set; }
+
+    /// <summary>The message index of the last reply that answered something.</summary>
+    public int LastAnswered { get; private set; } = -1;
+
+    /// <summary>True when <paramref name="q"/> is (or holds, or lies within) the question under discussion or one the last answering reply answered.</summary>
+    public bool IsCurrent(QuestionPath q)
+    {
+        static bool Related(QuestionPath a, QuestionPath b) => a.IsWithin(b) || b.IsWithin(a);
+        if (Discussion is { } d && Related(q, d)) return true;
+        for (var i = Answers.Count - 1; i >= 0 && Answers[i].MessageIndex == LastAnswered; i--)
+            if (Related(q, Answers[i].Question)) return true;
+        return false;
+    }
+
+    public void Discussed(QuestionPath question, int message)
+    {
+        LastAnswered = message;
+        for (var i = 0; i < Recent.Count; i++)
+        {
+            if (Recent[i].Problem != question.Problem) continue;
+            Recent.RemoveAt(i);
+            break;
+        }
+        Recent.Add(question);
     }
 }

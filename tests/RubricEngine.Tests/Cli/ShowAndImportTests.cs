@@ -23,7 +23,9 @@ public sealed class ShowAndImportTests : CliTestBase
             Assert.That(question.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "question", "attempts" }));
             foreach (var attempt in question.GetProperty("attempts").EnumerateArray())
             {
-                Assert.That(attempt.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "attempt", "message", "startLine", "endLine" }));
+                Assert.That(attempt.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "attempt", "message", "startLine", "endLine", "followUp", "confidence", "reason" }));
+                Assert.That(attempt.GetProperty("confidence").GetString(), Is.AnyOf("high", "low"));
+                Assert.That(attempt.GetProperty("reason").GetString(), Is.Not.Empty);
                 Assert.That(attempt.GetProperty("startLine").GetInt32(), Is.LessThanOrEqualTo(attempt.GetProperty("endLine").GetInt32()));
             }
         }

@@ -17,7 +17,7 @@ public sealed class SampleTraceSegmentationTests
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
-    public sealed record ExpectedAttempt(int Attempt, int Message, int StartLine, int EndLine);
+    public sealed record ExpectedAttempt(int Attempt, int Message, int StartLine, int EndLine, bool FollowUp = false);
 
     public sealed record ExpectedQuestion(string Question, List<ExpectedAttempt> Attempts);
 
@@ -74,5 +74,5 @@ public sealed class SampleTraceSegmentationTests
         string.Join("\n", questions
             .Where(q => q.Attempts.Count > 0)
             .OrderBy(q => new QuestionPath(q.Question), QuestionPathComparer.Instance)
-            .Select(q => $"{q.Question}: " + string.Join(", ", q.Attempts.Select(a => $"#{a.Attempt} message {a.Message} lines {a.StartLine}-{a.EndLine}"))));
+            .Select(q => $"{q.Question}: " + string.Join(", ", q.Attempts.Select(a => $"#{a.Attempt}{(a.FollowUp ? " follow-up" : "")} message {a.Message} lines {a.StartLine}-{a.EndLine}"))));
 }

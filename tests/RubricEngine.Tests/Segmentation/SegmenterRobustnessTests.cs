@@ -28,7 +28,8 @@ public sealed class SegmenterRobustnessTests
                 if (answer.Blocks.Count == 0 || answer.Span.Start < 0 || answer.Span.End > text.Length) return false;
                 if (answer.Blocks.Intersect(answer.Restatements).Any()) return false;
             }
-            var keys = segmentation.Answers.Select(a => (a.Question, a.Attempt)).ToList();
+            // A follow-up shares its attempt's number; attempts themselves are numbered once each.
+            var keys = segmentation.Answers.Where(a => !a.IsFollowUp).Select(a => (a.Question, a.Attempt)).ToList();
             return keys.Distinct().Count() == keys.Count;
         }, iter: 2_000);
     }

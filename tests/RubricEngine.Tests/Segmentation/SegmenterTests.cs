@@ -218,7 +218,7 @@ public sealed class SegmenterTests
     }
 
     [Test]
-    public void Second_assistant_message_in_a_row_continues_the_first_ones_question()
+    public void Second_assistant_message_in_a_row_follows_up_on_the_first_ones_attempt()
     {
         var r = Run(Hw7,
             U("Solve 4(b)."),
@@ -226,7 +226,8 @@ public sealed class SegmenterTests
             A("And a revised one, closer to 100 words."),
             A("**(a)** Also the figures: 94%."));
 
-        Assert.That(r.Summary, Is.EqualTo(new[] { "4.b#1@1", "4.b#2@2", "4.a#1@3" }));
+        Assert.That(r.Summary, Is.EqualTo(new[] { "4.b#1@1", "4.b#1@2", "4.a#1@3" }));
+        Assert.That(r.Segmentation.Answers.Select(a => a.IsFollowUp), Is.EqualTo(new[] { false, true, false }));
     }
 
     [Test]
