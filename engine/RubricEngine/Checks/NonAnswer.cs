@@ -30,13 +30,6 @@ public static class NonAnswer
         "as an ai", "can't provide", "cannot provide", "je ne peux pas", "je n'ai pas accès",
     ];
 
-    // Words that show the reply answers from material it was given after all.
-    private static readonly string[] AnswersAnyway =
-    [
-        "you pasted", "you provided", "you shared", "you attached", "you included", "the attached", "the excerpt",
-        "the text above", "the post above", "from the text", "from the excerpt", "based on the text", "based on the post",
-    ];
-
     /// <summary>Why <paramref name="answer"/> is not an answer, or null when it is one.</summary>
     public static NonAnswerFinding? Find(Answer answer)
     {
@@ -69,8 +62,7 @@ public static class NonAnswer
         {
             var at = opening.IndexOf(refusal, StringComparison.Ordinal);
             if (at < 0) continue;
-            foreach (var anyway in AnswersAnyway)
-                if (body.Contains(anyway, StringComparison.OrdinalIgnoreCase)) return null;
+            if (AnswersAnyway.In(body)) return null;
             if (WordCounter.Count(prose, new WordCountOptions { IncludeMath = true, IncludeCode = true }) > MaxRefusalWords) return null;
             var sentence = Sentence(text, prose, at);
             return new NonAnswerFinding($"it declines to answer (“{Quote(text, sentence)}”)", sentence);

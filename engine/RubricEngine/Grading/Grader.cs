@@ -97,6 +97,23 @@ public sealed class Grader
         // A follow-up (a short reply to a side question, a reply continuing the one before) belongs to its attempt
         // and is never graded in its place: under Attempt.Last it must not replace the real answer.
         var attempts = analysis.Answers.Where(a => a.Question == criterion.Question && !a.Segment.IsFollowUp).OrderBy(a => a.Attempt).ToList();
+        if (attempts.Count == 0 && Declined(analysis, criterion.Question) is { } declined)
+        {
+            // The question was asked and the reply declined it: say so, at the refusal, rather than "no answer found".
+            var doc = analysis.Documents[declined.MessageIndex];
+            var span = doc.Blocks.Count > 0 ? doc.Blocks[0].Span : new TextSpan(0, doc.Text.Length);
+            var message = $"This reply is not an answer to {criterion.Question}: it declines to answer (\u201c{Excerpt(doc.Text, span)}\u201d), so it earns no points here.";
+            return new CriterionResult(rule, criterion.Question, 0, message)
+            {
+                Findings =
+                [
+                    new Finding(rule.Id, rule.Severity, message, analysis.LocationOf(declined.MessageIndex, span))
+                    {
+                        Question = criterion.Question, PointsLost = rule.Points, Excerpt = Excerpt(doc.Text, span),
+                    },
+                ],
+            };
+        }
         if (attempts.Count == 0)
         {
             var message = $"No answer to question {criterion.Question} was found in the conversation.";
@@ -147,6 +164,14 @@ public sealed class Grader
             Findings = findings,
             IsError = usedError is not null,
         };
+    }
+
+    /// <summary>The first reply that declined <paramref name="question"/> (or the problem or part holding it).</summary>
+    private static DeclinedReply? Declined(TraceAnalysis analysis, QuestionPath question)
+    {
+        foreach (var d in analysis.Segmentation.Declined)
+            if (question.IsWithin(d.Question)) return d;
+        return null;
     }
 
     private static CheckResult? Sanitize(CheckResult? result) =>

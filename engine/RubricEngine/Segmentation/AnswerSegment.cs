@@ -48,6 +48,12 @@ public enum AttributionConfidence
 /// <summary>Every answer found in one trace, in message then question order.</summary>
 public sealed record TraceSegmentation(IReadOnlyList<AnswerSegment> Answers)
 {
+    /// <summary>
+    /// Replies that declined the question their prompt asked ("I can't open the blog post"): attributed to no
+    /// question, and kept here so grading can say the question got a refusal rather than nothing.
+    /// </summary>
+    public IReadOnlyList<DeclinedReply> Declined { get; init; } = [];
+
     /// <summary>The questions answered, in reading order.</summary>
     public IEnumerable<QuestionPath> Questions =>
         Answers.Select(a => a.Question).Distinct().Order(QuestionPathComparer.Instance);
@@ -72,3 +78,6 @@ public sealed record SegmenterOptions
     /// <summary>Each question's text as the homework states it, matched against text a student pastes into a prompt.</summary>
     public IReadOnlyDictionary<QuestionPath, string> Statements { get; init; } = new Dictionary<QuestionPath, string>();
 }
+
+/// <summary>A reply that declined to answer <see cref="Question"/> (asked by its prompt), in message <see cref="MessageIndex"/>.</summary>
+public sealed record DeclinedReply(QuestionPath Question, int MessageIndex);

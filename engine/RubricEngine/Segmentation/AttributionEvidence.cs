@@ -1,3 +1,4 @@
+using RubricEngine.Text;
 using System.Buffers;
 
 namespace RubricEngine.Segmentation;
@@ -94,7 +95,8 @@ internal static class AttributionEvidence
     public static bool AsksForNoAnswer(string prompt) => ContainsAny(prompt, NoAnswerYet);
 
     /// <summary>The reply opens by saying it could not open the material (then gives generic guidance, not an answer).</summary>
-    public static bool IsRefusal(string reply) => ContainsAny(reply.Length > RefusalWindow ? reply[..RefusalWindow] : reply, Refusals);
+    public static bool IsRefusal(string reply) =>
+        ContainsAny(reply.Length > RefusalWindow ? reply[..RefusalWindow] : reply, Refusals) && !AnswersAnyway.In(reply);
 
     /// <summary>How many characters of a reply's opening are read for a refusal.</summary>
     public const int RefusalWindow = 400;

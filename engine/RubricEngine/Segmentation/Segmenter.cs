@@ -144,6 +144,8 @@ public sealed class Segmenter
             if (noAnswer)
             {
                 if (prompt is { Decided: true, Question: { } asked }) state.Discussion = asked;
+                if (!(prompt?.NoAnswer ?? false) && focus is { Decided: true, Question: { } declined })
+                    state.Declined.Add(new DeclinedReply(declined, index));
                 userSinceReply = false;
                 continue;
             }
@@ -182,7 +184,7 @@ public sealed class Segmenter
             state.Discussion = reply.Current ?? (focus.Decided ? null : state.Discussion);
             userSinceReply = false;
         }
-        return new TraceSegmentation(state.Answers);
+        return new TraceSegmentation(state.Answers) { Declined = state.Declined };
     }
 
     private static bool IsProblemList(ReplySegmenter reply)
@@ -785,6 +787,9 @@ internal readonly record struct Focus(QuestionPath? Question, bool Decided, Attr
 internal sealed class Conversation
 {
     public List<AnswerSegment> Answers { get; } = [];
+
+    /// <summary>Replies that declined the question their prompt asked.</summary>
+    public List<DeclinedReply> Declined { get; } = [];
 
     public Dictionary<QuestionPath, int> Attempts { get; } = new();
 

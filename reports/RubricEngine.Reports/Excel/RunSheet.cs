@@ -33,7 +33,8 @@ internal static class RunSheet
         yield return Number("Files skipped", run.Skipped.Count);
         foreach (var (key, value) in run.Options.OrderBy(o => o.Key, StringComparer.Ordinal))
             yield return Text("option: " + key, value);
-        foreach (var warning in run.Warnings)
-            yield return Text("warning", warning);
+        // Numbered: the sheet is a key/value list whose keys stay unique.
+        for (var i = 0; i < run.Warnings.Count; i++)
+            yield return Text(run.Warnings.Count == 1 ? "warning" : $"warning {i + 1}", run.Warnings[i]);
     }
 }
