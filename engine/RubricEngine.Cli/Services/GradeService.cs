@@ -40,7 +40,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
 
         var policy = OutputPolicy.FromEnvironment(output.WriteLine);
-        var sinks = OpenSinks(settings, policy);
+        var sinks = OpenSinks(settings, policy, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)));
         if (settings.Html is not null) sinks.Add(new HtmlReviewWriter(settings.Html, new HtmlReviewOptions { ReadFile = f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), Parallelism = settings.Threads ?? Environment.ProcessorCount }));
         var keepAll = settings.Output is not null || settings.Into is not null;
         var grades = new List<TraceGrade>();
@@ -166,7 +166,16 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         return applier;
     }
 
-    private static List<IGradeSink> OpenSinks(GradeSettings settings, OutputPolicy policy)
+    /// <summary>The folder SARIF URIs are relative to: the common folder of the traces named on the command line.</summary>
+    private static string TraceRoot(IReadOnlyList<string> traces)
+    {
+        var folders = traces.Select(t => Path.GetFullPath(Directory.Exists(t) ? t : Path.GetDirectoryName(Path.GetFullPath(t)) ?? ".")).ToList();
+        var root = folders.FirstOrDefault() ?? Path.GetFullPath(".");
+        while (folders.Any(f => Path.GetRelativePath(root, f).StartsWith("..", StringComparison.Ordinal)) && Path.GetDirectoryName(root) is { } parent) root = parent;
+        return root;
+    }
+
+    private static List<IGradeSink> OpenSinks(GradeSettings settings, OutputPolicy policy, Func<string, FileReadResult> readFile)
     {
         var sinks = new List<IGradeSink>();
         try
@@ -182,7 +191,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                 }, policy));
             }
             if (settings.Sarif is not null)
-                sinks.Add(SarifWriter.ToFile(settings.Sarif, new SarifOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(settings.Sarif)) }, policy));
+                sinks.Add(SarifWriter.ToFile(settings.Sarif, new SarifOptions { BaseDirectory = TraceRoot(settings.Traces), ReadFile = readFile }, policy));
             if (settings.Feedback is not null) sinks.Add(new FeedbackWriter(settings.Feedback, policy));
         }
         catch (CanvasRosterException e)
