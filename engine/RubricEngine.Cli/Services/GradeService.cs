@@ -216,11 +216,13 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
     {
         try
         {
-            var report = GradebookUpdater.Update(settings.Into!, grades, new GradebookUpdateOptions(settings.Column ?? definition.Title)
+            var report = GradebookUpdater.Update(settings.Into!, grades, new GradebookUpdateOptions(settings.Column ?? settings.Assignment ?? definition.Title)
             {
                 Sheet = settings.Sheet,
                 Key = settings.Key,
                 PerCriterion = settings.PerCriterion,
+                NewAssignment = settings.NewAssignment,
+                ScaleToPoints = settings.ScaleToPoints,
                 Rules = GradebookRule.From(definition),
                 Now = now,
                 Policy = policy,

@@ -17,6 +17,7 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
     private readonly CanvasRoster? _roster = options.Roster;
     private readonly List<UnmatchedStudent> _unmatched = [];
     private readonly Dictionary<int, (double? Score, string File)> _scores = [];
+    private int _column = -1;
 
     public IReadOnlyList<UnmatchedStudent> Unmatched => _unmatched;
 
@@ -25,7 +26,9 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
         var name = options.AssignmentName ?? context.Rubric.Title;
         var id = options.AssignmentId ?? _roster?.FindAssignmentId(name);
         foreach (var h in new[] { "Student", "ID", "SIS User ID", "SIS Login ID", "Section" }) csv.WriteField(h);
-        csv.Header(id is null ? name : $"{name} ({id})");
+        var header = id is null ? name : $"{name} ({id})";
+        csv.Header(header);
+        _column = _roster?.Headers.ToList().FindIndex(h => string.Equals(h.Trim(), header, StringComparison.OrdinalIgnoreCase)) ?? -1;
         csv.NextRecord();
 
         csv.WriteField(PointsPossible);
@@ -76,7 +79,17 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
             csv.Text(row.SisUserId);
             csv.Text(row.SisLoginId);
             csv.Text(row.Section);
-            csv.Number(_scores.TryGetValue(i, out var score) ? score.Score : null);
+            var has = _scores.TryGetValue(i, out var score);
+            var existing = _column >= 0 && _column < row.Cells.Count ? row.Cells[_column].Trim() : "";
+            if (Gradebook.CanvasImportRules.IsMarker(existing))
+            {
+                // EX (excused) and Canvas's other non-numeric marks are the instructor's: written back as they were.
+                csv.Text(existing);
+                if (has)
+                    _unmatched.Add(new UnmatchedStudent(row.SisUserId, row.Student, null, score.File,
+                        $"kept '{existing}' for '{row.Student}' (roster line {row.Line}) instead of the computed {(score.Score is { } v ? v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "(not graded)")}: Canvas reads it as a mark, not a score."));
+            }
+            else csv.Number(has ? score.Score : null);
             csv.NextRecord();
         }
     }

@@ -8,7 +8,11 @@ namespace RubricEngine.Reports.Csv;
 
 /// <summary>One student row of a Canvas gradebook export.</summary>
 /// <param name="Line">The line of the file the row starts on (for messages).</param>
-public sealed record CanvasRosterRow(string Student, string Id, string SisUserId, string SisLoginId, string Section, int Line);
+public sealed record CanvasRosterRow(string Student, string Id, string SisUserId, string SisLoginId, string Section, int Line)
+{
+    /// <summary>Every cell of the row as read, by column (assignment cells included: an <c>EX</c> is kept).</summary>
+    public IReadOnlyList<string> Cells { get; init; } = [];
+}
 
 /// <summary>A Canvas roster file could not be read: names the file, the line and why.</summary>
 public sealed class CanvasRosterException(string message) : Exception(message);
@@ -68,9 +72,12 @@ public sealed partial class CanvasRoster
         int Column(string name) => headers.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
         var (student, id, sisUser, sisLogin, section) =
             (Column("Student"), Column("ID"), Column("SIS User ID"), Column("SIS Login ID"), Column("Section"));
+        // Canvas's other export layout ("show separate first and last names") has Last Name and First Name instead of Student.
+        var (last, first) = (Column("Last Name"), Column("First Name"));
+        if (student < 0 && last >= 0 && first >= 0) student = last;
         if (student < 0 || (id < 0 && sisUser < 0 && sisLogin < 0))
             throw new CanvasRosterException(
-                $"{source}(1): error: not a Canvas gradebook export: expected the columns Student and ID, SIS User ID or SIS Login ID.");
+                $"{source}(1): error: not a Canvas gradebook export: expected the columns Student (or Last Name and First Name) and ID, SIS User ID or SIS Login ID.");
 
         var rows = new List<CanvasRosterRow>();
         var line = csv.Parser.RawRow;
@@ -80,7 +87,8 @@ public sealed partial class CanvasRoster
             line = csv.Parser.RawRow;
             var record = csv.Parser.Record!;
             string Field(int i) => i >= 0 && i < record.Length ? record[i].Trim() : "";
-            var row = new CanvasRosterRow(Field(student), Field(id), Field(sisUser), Field(sisLogin), Field(section), start);
+            var name = student == last && first >= 0 && Field(first).Length > 0 ? $"{Field(last)}, {Field(first)}" : Field(student);
+            var row = new CanvasRosterRow(name, Field(id), Field(sisUser), Field(sisLogin), Field(section), start) { Cells = [.. record] };
             if (row.Student.Equals("Points Possible", StringComparison.OrdinalIgnoreCase)) continue;
             if (row.Id.Length == 0 && row.SisUserId.Length == 0 && row.SisLoginId.Length == 0) continue;
             rows.Add(row);
