@@ -52,6 +52,10 @@ internal static class CsvGradebookUpdate
         var pointsRow = records.FindIndex(headerIndex + 1, r => r.Fields.Length > 0 && GradebookPlan.IsPointsPossible(r.Fields.Take(2)));
         var columns = new List<(TargetColumn Target, int Index)>();
         var headerEdits = new Dictionary<int, string>();
+        // Brightspace: "End-of-Line Indicator" must stay the last column, and its ids carry a '#' prefix (#3031001).
+        var endOfLine = header.FindLastIndex(h => GradebookPlan.HeaderEquals(h, EndOfLineIndicator));
+        var brightspace = endOfLine >= 0;
+        var endOfLineAt = endOfLine;
         foreach (var target in plan.Columns)
         {
             if (canvas && target.RuleId is not null)
@@ -67,7 +71,15 @@ internal static class CsvGradebookUpdate
                     $"This Canvas gradebook has no column for assignment '{target.Header}' (Canvas names them 'Title (id)', e.g. 'HW7 (12345)'). " +
                     "Adding one would create a new graded assignment in the course; name the existing one with --column (its title or whole header), " +
                     "or pass --new-assignment if a new assignment is what you want. Nothing was written.");
-            if (index < 0)
+            if (index < 0 && endOfLineAt >= 0)
+            {
+                index = endOfLineAt++;
+                header.Insert(index, target.Header);
+                headerEdits[index] = target.Header;
+                headerEdits[endOfLineAt] = header[endOfLineAt];
+                plan.AddedColumns.Add(target.Header);
+            }
+            else if (index < 0)
             {
                 index = header.Count;
                 header.Add(target.Header);
@@ -89,15 +101,21 @@ internal static class CsvGradebookUpdate
             }
             else if (i > headerIndex && fields.Length > 0)
             {
+                if (endOfLineAt > endOfLine)
+                {
+                    // Columns added before the end-of-line column: every row shifts its indicator right, empty cells before it.
+                    for (var f = endOfLine; f < endOfLineAt; f++) edits[f] = "";
+                    edits[endOfLineAt] = Field(fields, endOfLine);
+                }
                 if (GradebookPlan.IsPointsPossible(fields.Take(2).Append(Field(fields, keyColumn))))
                 {
                     // Points Possible is only ever filled in for a column this update adds, never changed.
                     foreach (var (target, index) in columns)
                         if (headerEdits.ContainsKey(index)) edits[index] = GradebookPlan.Format(plan.PointsPossible(target));
                 }
-                else if (Field(fields, keyColumn).Trim().Length > 0 && plan.Match(Field(fields, keyColumn)) is { } grade)
+                else if (KeyOf(fields, keyColumn, brightspace) is { Length: > 0 } key && plan.Match(key) is { } grade)
                 {
-                    var student = Field(fields, keyColumn).Trim();
+                    var student = key;
                     foreach (var (target, index) in columns)
                     {
                         if (GradebookPlan.ValueOf(grade, target, plan.Scale) is not { } value) continue;
@@ -142,6 +160,15 @@ internal static class CsvGradebookUpdate
                 $"Points Possible is never changed: pass --scale-to-points to write each total scaled to {GradebookPlan.Format(possible)} (e.g. {GradebookPlan.Format(max)} → {GradebookPlan.Format(possible)}), " +
                 "or fix the rubric or the assignment. Nothing was written.");
         plan.Scale = possible / max;
+    }
+
+    private const string EndOfLineIndicator = "End-of-Line Indicator";
+
+    /// <summary>The row's key: Brightspace writes ids as <c>#3031001</c>; the '#' is its marker, not part of the id.</summary>
+    private static string KeyOf(string[] fields, int keyColumn, bool brightspace)
+    {
+        var key = Field(fields, keyColumn).Trim();
+        return brightspace && key.StartsWith('#') ? key[1..] : key;
     }
 
     private static string Field(string[] fields, int index) => index < fields.Length ? fields[index] : "";
