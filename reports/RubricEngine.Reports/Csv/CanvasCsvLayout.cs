@@ -26,7 +26,8 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
         var name = options.AssignmentName ?? context.Rubric.Title;
         var id = options.AssignmentId ?? _roster?.FindAssignmentId(name);
         foreach (var h in new[] { "Student", "ID", "SIS User ID", "SIS Login ID", "Section" }) csv.WriteField(h);
-        var header = id is null ? name : $"{name} ({id})";
+        var existing = _roster is null || id is not null ? -1 : Gradebook.CanvasImportRules.FindAssignment(_roster.Headers, name);
+        var header = existing >= 0 ? _roster!.Headers[existing].Trim() : id is null ? name : $"{name} ({id})";
         csv.Header(header);
         _column = _roster?.Headers.ToList().FindIndex(h => string.Equals(h.Trim(), header, StringComparison.OrdinalIgnoreCase)) ?? -1;
         csv.NextRecord();

@@ -108,6 +108,25 @@ public sealed partial class CanvasRoster
         return null;
     }
 
+    /// <summary>
+    /// Before anything is written: the assignment a Canvas import file is written for must be one of its <c>Title (id)</c> columns (by
+    /// title or a prefix of it), or Canvas would import the column as a new graded assignment — refused unless
+    /// <paramref name="newAssignment"/>.
+    /// </summary>
+    /// <exception cref="CanvasRosterException">The roster has no such assignment.</exception>
+    public void CheckAssignment(string name, bool newAssignment)
+    {
+        if (newAssignment || FindAssignmentId(name) is not null) return;
+        int found;
+        try { found = Gradebook.CanvasImportRules.FindAssignment(Headers, name); }
+        catch (Gradebook.GradebookUpdateException e) { throw new CanvasRosterException(e.Message); }
+        if (found >= 0 || !Gradebook.CanvasImportRules.WouldBeNewAssignment(name)) return;
+        throw new CanvasRosterException(
+            $"error: the Canvas roster has no column for assignment '{name}' (Canvas names them 'Title (id)', e.g. 'HW7 (12345)'): " +
+            "Canvas would import the column as a new graded assignment. Name the existing one with --assignment (its title or whole header), " +
+            "or pass --new-assignment if a new assignment is what you want.");
+    }
+
     /// <summary>The row <paramref name="student"/> belongs to, or null with the reason.</summary>
     public (int? Row, string? Reason) Match(Student student)
     {

@@ -139,4 +139,23 @@ public sealed class CanvasImportSafetyTests
         Assert.That(roster.Rows.Select(r => (r.Student, r.SisUserId)), Is.EqualTo(new[] { ("Lima, Ana", "s1"), ("Chen, Bo", "s2") }));
         Assert.That(roster.FindAssignmentId("HW7"), Is.EqualTo("12345"));
     }
+
+    [Test]
+    public void A_Canvas_import_file_goes_into_the_rosters_assignment_or_is_refused_before_writing()
+    {
+        var roster = CanvasRoster.Parse(new StringReader(Export(hw7Header: "HW7 Optimization (12345)")), "canvas.csv");
+        Assert.DoesNotThrow(() => roster.CheckAssignment("HW7", newAssignment: false));
+        var e = Assert.Throws<CanvasRosterException>(() => roster.CheckAssignment("CS182 HW7", newAssignment: false));
+        Assert.That(e!.Message, Does.Contain("--new-assignment"));
+        Assert.DoesNotThrow(() => roster.CheckAssignment("CS182 HW7", newAssignment: true));
+
+        var path = Path.Combine(_dir, "import.csv");
+        using (var sink = CsvGradeSink.ToFile(path, new CsvExportOptions { Format = CsvGradeFormat.Canvas, AssignmentName = "HW7", Roster = roster }))
+        {
+            sink.Begin(ReportFilesGradeBuilder.Context());
+            foreach (var g in FullyGradedSample()) sink.Add(g);
+            sink.Complete(Run());
+        }
+        Assert.That(File.ReadAllLines(path)[0], Does.EndWith(",HW7 Optimization (12345)"));
+    }
 }
