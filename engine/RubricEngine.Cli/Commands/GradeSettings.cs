@@ -49,7 +49,7 @@ public sealed class GradeSettings : CommandSettings
     public string? Html { get; init; }
 
     [CommandOption("--into <FILE>")]
-    [Description("Existing gradebook (.xlsx or .csv) to update in place; a backup is written first.")]
+    [Description("Existing gradebook (.xlsx, .csv, or Blackboard's tab-separated .xls) to update in place; a backup is written first.")]
     public string? Into { get; init; }
 
     [CommandOption("--sheet <NAME>")]
