@@ -40,7 +40,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
 
         var policy = OutputPolicy.FromEnvironment(output.WriteLine);
-        var sinks = OpenSinks(settings, policy, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), definition.Title);
+        var sinks = OpenSinks(settings, policy, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), context);
         if (settings.Html is not null) sinks.Add(new HtmlReviewWriter(settings.Html, new HtmlReviewOptions { ReadFile = f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), Parallelism = settings.Threads ?? Environment.ProcessorCount }));
         var keepAll = settings.Output is not null || settings.Into is not null;
         var grades = new List<TraceGrade>();
@@ -175,7 +175,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         return root;
     }
 
-    private static List<IGradeSink> OpenSinks(GradeSettings settings, OutputPolicy policy, Func<string, FileReadResult> readFile, string rubricTitle)
+    private static List<IGradeSink> OpenSinks(GradeSettings settings, OutputPolicy policy, Func<string, FileReadResult> readFile, ReportContext context)
     {
         var sinks = new List<IGradeSink>();
         try
@@ -183,12 +183,14 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             if (settings.Csv is not null)
             {
                 var roster = settings.Roster is null ? null : CanvasRoster.Read(settings.Roster);
-                if (roster is not null && settings.CsvFormat == "canvas") roster.CheckAssignment(settings.Assignment ?? rubricTitle, settings.NewAssignment);
+                var canvasRoster = settings.CsvFormat == "canvas" ? roster : null;
+                canvasRoster?.CheckAssignment(settings.Assignment ?? context.Rubric.Title, settings.NewAssignment);
                 sinks.Add(CsvGradeSink.ToFile(settings.Csv, new CsvExportOptions
                 {
                     Format = settings.CsvFormat switch { "canvas" => CsvGradeFormat.Canvas, "gradescope" => CsvGradeFormat.Gradescope, _ => CsvGradeFormat.Plain },
                     AssignmentName = settings.Assignment,
                     Roster = roster,
+                    Scale = canvasRoster?.ScaleFor(settings.Assignment ?? context.Rubric.Title, context.Rules.Sum(r => r.Points), settings.ScaleToPoints) ?? 1,
                 }, policy));
             }
             if (settings.Sarif is not null)

@@ -34,7 +34,10 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
 
         csv.WriteField(PointsPossible);
         for (var i = 0; i < 4; i++) csv.WriteField("");
-        csv.Number(context.Rules.Sum(r => r.Points));
+        // Points Possible of an existing assignment is written back as the roster has it, never changed.
+        var possible = _column >= 0 && _roster is not null && _column < _roster.PointsPossible.Count ? _roster.PointsPossible[_column].Trim() : "";
+        if (possible.Length > 0) csv.Text(possible);
+        else csv.Number(context.Rules.Sum(r => r.Points));
         csv.NextRecord();
     }
 
@@ -95,5 +98,6 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
         }
     }
 
-    private static double? ScoreOf(TraceGrade grade) => grade.IsPartial() ? null : grade.Total;
+    private double? ScoreOf(TraceGrade grade) =>
+        grade.IsPartial() ? null : Math.Round(grade.Total * options.Scale, 2, MidpointRounding.AwayFromZero);
 }

@@ -158,4 +158,25 @@ public sealed class CanvasImportSafetyTests
         }
         Assert.That(File.ReadAllLines(path)[0], Does.EndWith(",HW7 Optimization (12345)"));
     }
+
+    [Test]
+    public void A_Canvas_import_file_keeps_the_rosters_points_possible_and_scales_only_when_asked()
+    {
+        var roster = CanvasRoster.Parse(new StringReader(Export(points: "100.00")), "canvas.csv");
+        var e = Assert.Throws<CanvasRosterException>(() => roster.ScaleFor("HW7", 6, scaleToPoints: false));
+        Assert.That(e!.Message, Does.Contain("--scale-to-points"));
+        var scale = roster.ScaleFor("HW7", 6, scaleToPoints: true);
+
+        var path = Path.Combine(_dir, "import.csv");
+        using (var sink = CsvGradeSink.ToFile(path, new CsvExportOptions { Format = CsvGradeFormat.Canvas, AssignmentName = "HW7", Roster = roster, Scale = scale }))
+        {
+            sink.Begin(ReportFilesGradeBuilder.Context());
+            foreach (var g in FullyGradedSample()) sink.Add(g);
+            sink.Complete(Run());
+        }
+        var lines = File.ReadAllLines(path);
+        Assert.That(lines[1], Does.EndWith(",100.00"));
+        Assert.That(lines[2], Does.EndWith(",100"));
+        Assert.That(lines[3], Does.EndWith(",66.67"));
+    }
 }
