@@ -49,7 +49,7 @@ public sealed class GradeSettings : CommandSettings
     public string? Html { get; init; }
 
     [CommandOption("--into <FILE>")]
-    [Description("Existing gradebook (.xlsx or .csv) to update in place; a backup is written first.")]
+    [Description("Existing gradebook (.xlsx, .csv, or Blackboard's tab-separated .xls) to update in place; a backup is written first.")]
     public string? Into { get; init; }
 
     [CommandOption("--sheet <NAME>")]
@@ -64,6 +64,14 @@ public sealed class GradeSettings : CommandSettings
     [CommandOption("--column <NAME>")]
     [Description("With --into: the column that receives the total (added when missing). Default: the rubric title.")]
     public string? Column { get; init; }
+
+    [CommandOption("--new-assignment")]
+    [Description("With --into on a Canvas export: allow adding a column Canvas would import as a new graded assignment.")]
+    public bool NewAssignment { get; init; }
+
+    [CommandOption("--scale-to-points")]
+    [Description("With --into on a Canvas export: scale totals to the assignment's Points Possible when it differs from the rubric's maximum.")]
+    public bool ScaleToPoints { get; init; }
 
     [CommandOption("--per-criterion")]
     [Description("With --into: also write one column per criterion.")]

@@ -42,7 +42,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
 
         var policy = OutputPolicy.FromEnvironment(output.WriteLine);
-        var sinks = OpenSinks(settings, policy);
+        var sinks = OpenSinks(settings, policy, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), context);
         if (settings.Html is not null)
             sinks.Add(new HtmlReviewWriter(settings.Html, new HtmlReviewOptions
             {
@@ -178,7 +178,16 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         return applier;
     }
 
-    private static List<IGradeSink> OpenSinks(GradeSettings settings, OutputPolicy policy)
+    /// <summary>The folder SARIF URIs are relative to: the common folder of the traces named on the command line.</summary>
+    private static string TraceRoot(IReadOnlyList<string> traces)
+    {
+        var folders = traces.Select(t => Path.GetFullPath(Directory.Exists(t) ? t : Path.GetDirectoryName(Path.GetFullPath(t)) ?? ".")).ToList();
+        var root = folders.FirstOrDefault() ?? Path.GetFullPath(".");
+        while (folders.Any(f => Path.GetRelativePath(root, f).StartsWith("..", StringComparison.Ordinal)) && Path.GetDirectoryName(root) is { } parent) root = parent;
+        return root;
+    }
+
+    private static List<IGradeSink> OpenSinks(GradeSettings settings, OutputPolicy policy, Func<string, FileReadResult> readFile, ReportContext context)
     {
         var sinks = new List<IGradeSink>();
         try
@@ -186,15 +195,18 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             if (settings.Csv is not null)
             {
                 var roster = settings.Roster is null ? null : CanvasRoster.Read(settings.Roster);
+                var canvasRoster = settings.CsvFormat == "canvas" ? roster : null;
+                canvasRoster?.CheckAssignment(settings.Assignment ?? context.Rubric.Title, settings.NewAssignment);
                 sinks.Add(CsvGradeSink.ToFile(settings.Csv, new CsvExportOptions
                 {
                     Format = settings.CsvFormat switch { "canvas" => CsvGradeFormat.Canvas, "gradescope" => CsvGradeFormat.Gradescope, _ => CsvGradeFormat.Plain },
                     AssignmentName = settings.Assignment,
                     Roster = roster,
+                    Scale = canvasRoster?.ScaleFor(settings.Assignment ?? context.Rubric.Title, context.Rules.Sum(r => r.Points), settings.ScaleToPoints) ?? 1,
                 }, policy));
             }
             if (settings.Sarif is not null)
-                sinks.Add(SarifWriter.ToFile(settings.Sarif, new SarifOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(settings.Sarif)) }, policy));
+                sinks.Add(SarifWriter.ToFile(settings.Sarif, new SarifOptions { BaseDirectory = TraceRoot(settings.Traces), ReadFile = readFile }, policy));
             if (settings.Feedback is not null) sinks.Add(new FeedbackWriter(settings.Feedback, policy));
         }
         catch (CanvasRosterException e)
@@ -219,11 +231,13 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
     {
         try
         {
-            var report = GradebookUpdater.Update(settings.Into!, grades, new GradebookUpdateOptions(settings.Column ?? definition.Title)
+            var report = GradebookUpdater.Update(settings.Into!, grades, new GradebookUpdateOptions(settings.Column ?? settings.Assignment ?? definition.Title)
             {
                 Sheet = settings.Sheet,
                 Key = settings.Key,
                 PerCriterion = settings.PerCriterion,
+                NewAssignment = settings.NewAssignment,
+                ScaleToPoints = settings.ScaleToPoints,
                 Rules = GradebookRule.From(definition),
                 Now = now,
                 Policy = policy,

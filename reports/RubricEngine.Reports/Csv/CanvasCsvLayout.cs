@@ -17,6 +17,7 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
     private readonly CanvasRoster? _roster = options.Roster;
     private readonly List<UnmatchedStudent> _unmatched = [];
     private readonly Dictionary<int, (double? Score, string File)> _scores = [];
+    private int _column = -1;
 
     public IReadOnlyList<UnmatchedStudent> Unmatched => _unmatched;
 
@@ -25,12 +26,18 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
         var name = options.AssignmentName ?? context.Rubric.Title;
         var id = options.AssignmentId ?? _roster?.FindAssignmentId(name);
         foreach (var h in new[] { "Student", "ID", "SIS User ID", "SIS Login ID", "Section" }) csv.WriteField(h);
-        csv.Header(id is null ? name : $"{name} ({id})");
+        var existing = _roster is null || id is not null ? -1 : Gradebook.CanvasImportRules.FindAssignment(_roster.Headers, name);
+        var header = existing >= 0 ? _roster!.Headers[existing].Trim() : id is null ? name : $"{name} ({id})";
+        csv.Header(header);
+        _column = _roster?.Headers.ToList().FindIndex(h => string.Equals(h.Trim(), header, StringComparison.OrdinalIgnoreCase)) ?? -1;
         csv.NextRecord();
 
         csv.WriteField(PointsPossible);
         for (var i = 0; i < 4; i++) csv.WriteField("");
-        csv.Number(context.Rules.Sum(r => r.Points));
+        // Points Possible of an existing assignment is written back as the roster has it, never changed.
+        var possible = _column >= 0 && _roster is not null && _column < _roster.PointsPossible.Count ? _roster.PointsPossible[_column].Trim() : "";
+        if (possible.Length > 0) csv.Text(possible);
+        else csv.Number(context.Rules.Sum(r => r.Points));
         csv.NextRecord();
     }
 
@@ -76,10 +83,21 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
             csv.Text(row.SisUserId);
             csv.Text(row.SisLoginId);
             csv.Text(row.Section);
-            csv.Number(_scores.TryGetValue(i, out var score) ? score.Score : null);
+            var has = _scores.TryGetValue(i, out var score);
+            var existing = _column >= 0 && _column < row.Cells.Count ? row.Cells[_column].Trim() : "";
+            if (Gradebook.CanvasImportRules.IsMarker(existing))
+            {
+                // EX (excused) and Canvas's other non-numeric marks are the instructor's: written back as they were.
+                csv.Text(existing);
+                if (has)
+                    _unmatched.Add(new UnmatchedStudent(row.SisUserId, row.Student, null, score.File,
+                        $"kept '{existing}' for '{row.Student}' (roster line {row.Line}) instead of the computed {(score.Score is { } v ? v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "(not graded)")}: Canvas reads it as a mark, not a score."));
+            }
+            else csv.Number(has ? score.Score : null);
             csv.NextRecord();
         }
     }
 
-    private static double? ScoreOf(TraceGrade grade) => grade.IsPartial() ? null : grade.Total;
+    private double? ScoreOf(TraceGrade grade) =>
+        grade.IsPartial() ? null : Math.Round(grade.Total * options.Scale, 2, MidpointRounding.AwayFromZero);
 }

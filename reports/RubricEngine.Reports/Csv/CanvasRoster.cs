@@ -8,7 +8,11 @@ namespace RubricEngine.Reports.Csv;
 
 /// <summary>One student row of a Canvas gradebook export.</summary>
 /// <param name="Line">The line of the file the row starts on (for messages).</param>
-public sealed record CanvasRosterRow(string Student, string Id, string SisUserId, string SisLoginId, string Section, int Line);
+public sealed record CanvasRosterRow(string Student, string Id, string SisUserId, string SisLoginId, string Section, int Line)
+{
+    /// <summary>Every cell of the row as read, by column (assignment cells included: an <c>EX</c> is kept).</summary>
+    public IReadOnlyList<string> Cells { get; init; } = [];
+}
 
 /// <summary>A Canvas roster file could not be read: names the file, the line and why.</summary>
 public sealed class CanvasRosterException(string message) : Exception(message);
@@ -42,6 +46,9 @@ public sealed partial class CanvasRoster
     /// <summary>The student rows, in file order.</summary>
     public IReadOnlyList<CanvasRosterRow> Rows { get; }
 
+    /// <summary>The "Points Possible" row's cells as read, by column (empty when the export has none).</summary>
+    public IReadOnlyList<string> PointsPossible { get; init; } = [];
+
     /// <summary>The header row as read (assignment columns included).</summary>
     public IReadOnlyList<string> Headers { get; }
 
@@ -68,11 +75,15 @@ public sealed partial class CanvasRoster
         int Column(string name) => headers.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
         var (student, id, sisUser, sisLogin, section) =
             (Column("Student"), Column("ID"), Column("SIS User ID"), Column("SIS Login ID"), Column("Section"));
+        // Canvas's other export layout ("show separate first and last names") has Last Name and First Name instead of Student.
+        var (last, first) = (Column("Last Name"), Column("First Name"));
+        if (student < 0 && last >= 0 && first >= 0) student = last;
         if (student < 0 || (id < 0 && sisUser < 0 && sisLogin < 0))
             throw new CanvasRosterException(
-                $"{source}(1): error: not a Canvas gradebook export: expected the columns Student and ID, SIS User ID or SIS Login ID.");
+                $"{source}(1): error: not a Canvas gradebook export: expected the columns Student (or Last Name and First Name) and ID, SIS User ID or SIS Login ID.");
 
         var rows = new List<CanvasRosterRow>();
+        string[] pointsPossible = [];
         var line = csv.Parser.RawRow;
         while (csv.Read())
         {
@@ -80,12 +91,13 @@ public sealed partial class CanvasRoster
             line = csv.Parser.RawRow;
             var record = csv.Parser.Record!;
             string Field(int i) => i >= 0 && i < record.Length ? record[i].Trim() : "";
-            var row = new CanvasRosterRow(Field(student), Field(id), Field(sisUser), Field(sisLogin), Field(section), start);
-            if (row.Student.Equals("Points Possible", StringComparison.OrdinalIgnoreCase)) continue;
+            var name = student == last && first >= 0 && Field(first).Length > 0 ? $"{Field(last)}, {Field(first)}" : Field(student);
+            var row = new CanvasRosterRow(name, Field(id), Field(sisUser), Field(sisLogin), Field(section), start) { Cells = [.. record] };
+            if (row.Student.Equals("Points Possible", StringComparison.OrdinalIgnoreCase)) { pointsPossible = [.. record]; continue; }
             if (row.Id.Length == 0 && row.SisUserId.Length == 0 && row.SisLoginId.Length == 0) continue;
             rows.Add(row);
         }
-        return new CanvasRoster(rows, headers);
+        return new CanvasRoster(rows, headers) { PointsPossible = pointsPossible };
     }
 
     /// <summary>The Canvas id of assignment <paramref name="name"/> when the roster has its "Name (id)" column.</summary>
@@ -98,6 +110,44 @@ public sealed partial class CanvasRoster
                 return m.Groups[2].Value;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Before anything is written: the assignment a Canvas import file is written for must be one of its <c>Title (id)</c> columns (by
+    /// title or a prefix of it), or Canvas would import the column as a new graded assignment — refused unless
+    /// <paramref name="newAssignment"/>.
+    /// </summary>
+    /// <exception cref="CanvasRosterException">The roster has no such assignment.</exception>
+    public void CheckAssignment(string name, bool newAssignment)
+    {
+        if (newAssignment || FindAssignmentId(name) is not null) return;
+        int found;
+        try { found = Gradebook.CanvasImportRules.FindAssignment(Headers, name); }
+        catch (Gradebook.GradebookUpdateException e) { throw new CanvasRosterException(e.Message); }
+        if (found >= 0 || !Gradebook.CanvasImportRules.WouldBeNewAssignment(name)) return;
+        throw new CanvasRosterException(
+            $"error: the Canvas roster has no column for assignment '{name}' (Canvas names them 'Title (id)', e.g. 'HW7 (12345)'): " +
+            "Canvas would import the column as a new graded assignment. Name the existing one with --assignment (its title or whole header), " +
+            "or pass --new-assignment if a new assignment is what you want.");
+    }
+
+    /// <summary>
+    /// The factor each score is multiplied by so that Points Possible of assignment <paramref name="name"/> stays as
+    /// it is: 1 when it equals <paramref name="rubricMax"/> (or is unknown); the ratio with
+    /// <paramref name="scaleToPoints"/>; otherwise an error, before anything is written.
+    /// </summary>
+    /// <exception cref="CanvasRosterException">Points Possible differs and scaling was not asked for.</exception>
+    public double ScaleFor(string name, double rubricMax, bool scaleToPoints)
+    {
+        var column = FindAssignmentId(name) is { } id ? Headers.ToList().FindIndex(h => string.Equals(h.Trim(), $"{name.Trim()} ({id})", StringComparison.OrdinalIgnoreCase))
+            : Gradebook.CanvasImportRules.FindAssignment(Headers, name);
+        if (column < 0 || column >= PointsPossible.Count) return 1;
+        if (!double.TryParse(PointsPossible[column].Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var possible)
+            || possible <= 0 || rubricMax <= 0 || Math.Abs(possible - rubricMax) < 0.005) return 1;
+        if (scaleToPoints) return possible / rubricMax;
+        throw new CanvasRosterException(
+            $"error: Canvas assignment '{Headers[column].Trim()}' is worth {possible:0.##} points (Points Possible) but the rubric's maximum is {rubricMax:0.##}. " +
+            $"Points Possible is never changed: pass --scale-to-points to write each total scaled to {possible:0.##}, or fix the rubric or the assignment.");
     }
 
     /// <summary>The row <paramref name="student"/> belongs to, or null with the reason.</summary>

@@ -27,6 +27,9 @@ public sealed record CsvExportOptions
     /// <summary>A Canvas gradebook export: rows are written in its order, students without a trace get an empty score.</summary>
     public CanvasRoster? Roster { get; init; }
 
+    /// <summary>Canvas: factor applied to each total so the assignment's Points Possible stays as it is (<c>--scale-to-points</c>).</summary>
+    public double Scale { get; init; } = 1;
+
     /// <summary>
     /// Write a UTF-8 byte-order mark (default true): Canvas's own exports carry one and accept it on import, Gradescope
     /// accepts it, and Excel needs it to show accented names instead of mojibake.

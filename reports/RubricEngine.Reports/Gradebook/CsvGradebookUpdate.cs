@@ -48,12 +48,38 @@ internal static class CsvGradebookUpdate
             throw new GradebookUpdateException($"The CSV gradebook has no key column ({string.Join(" / ", plan.KeyHeaders)}) in its first {HeaderSearchRows} rows.");
 
         var header = records[headerIndex].Fields.ToList();
+        var canvas = CanvasImportRules.IsCanvas(header, records.Skip(headerIndex + 1).Take(3).Select(r => r.Fields));
+        var pointsRow = records.FindIndex(headerIndex + 1, r => r.Fields.Length > 0 && GradebookPlan.IsPointsPossible(r.Fields.Take(2)));
         var columns = new List<(TargetColumn Target, int Index)>();
         var headerEdits = new Dictionary<int, string>();
+        // Brightspace: "End-of-Line Indicator" must stay the last column, and its ids carry a '#' prefix (#3031001).
+        var endOfLine = header.FindLastIndex(h => GradebookPlan.HeaderEquals(h, EndOfLineIndicator));
+        var brightspace = endOfLine >= 0;
+        var endOfLineAt = endOfLine;
         foreach (var target in plan.Columns)
         {
-            var index = header.FindIndex(h => GradebookPlan.HeaderEquals(h, target.Header));
-            if (index < 0)
+            if (canvas && target.RuleId is not null)
+                throw new GradebookUpdateException(
+                    $"--per-criterion is not written into a Canvas gradebook: Canvas would import each criterion column ('{target.Header}') as a new graded assignment. " +
+                    "Import the total only, and keep per-criterion scores in the workbook (-o grades.xlsx) or a plain CSV (--csv).");
+            var index = canvas && target.RuleId is null
+                ? CanvasImportRules.FindAssignment(header, target.Header)
+                : header.FindIndex(h => GradebookPlan.HeaderEquals(h, target.Header));
+            if (index >= 0 && canvas && pointsRow >= 0) CheckPointsPossible(plan, Field(records[pointsRow].Fields, index), header[index]);
+            if (index < 0 && canvas && !plan.Options.NewAssignment && CanvasImportRules.WouldBeNewAssignment(target.Header))
+                throw new GradebookUpdateException(
+                    $"This Canvas gradebook has no column for assignment '{target.Header}' (Canvas names them 'Title (id)', e.g. 'HW7 (12345)'). " +
+                    "Adding one would create a new graded assignment in the course; name the existing one with --column (its title or whole header), " +
+                    "or pass --new-assignment if a new assignment is what you want. Nothing was written.");
+            if (index < 0 && endOfLineAt >= 0)
+            {
+                index = endOfLineAt++;
+                header.Insert(index, target.Header);
+                headerEdits[index] = target.Header;
+                headerEdits[endOfLineAt] = header[endOfLineAt];
+                plan.AddedColumns.Add(target.Header);
+            }
+            else if (index < 0)
             {
                 index = header.Count;
                 header.Add(target.Header);
@@ -75,18 +101,32 @@ internal static class CsvGradebookUpdate
             }
             else if (i > headerIndex && fields.Length > 0)
             {
+                if (endOfLineAt > endOfLine)
+                {
+                    // Columns added before the end-of-line column: every row shifts its indicator right, empty cells before it.
+                    for (var f = endOfLine; f < endOfLineAt; f++) edits[f] = "";
+                    edits[endOfLineAt] = Field(fields, endOfLine);
+                }
                 if (GradebookPlan.IsPointsPossible(fields.Take(2).Append(Field(fields, keyColumn))))
                 {
-                    foreach (var (target, index) in columns) edits[index] = GradebookPlan.Format(plan.PointsPossible(target));
+                    // Points Possible is only ever filled in for a column this update adds, never changed.
+                    foreach (var (target, index) in columns)
+                        if (headerEdits.ContainsKey(index)) edits[index] = GradebookPlan.Format(plan.PointsPossible(target));
                 }
-                else if (Field(fields, keyColumn).Trim().Length > 0 && plan.Match(Field(fields, keyColumn)) is { } grade)
+                else if (KeyOf(fields, keyColumn, brightspace) is { Length: > 0 } key && plan.Match(key) is { } grade)
                 {
-                    var student = Field(fields, keyColumn).Trim();
+                    var student = key;
                     foreach (var (target, index) in columns)
                     {
-                        if (GradebookPlan.ValueOf(grade, target) is not { } value) continue;
+                        if (GradebookPlan.ValueOf(grade, target, plan.Scale) is not { } value) continue;
                         var existing = Field(fields, index);
                         plan.CellsRead[(student, target.Header)] = existing;
+                        if (CanvasImportRules.IsMarker(existing) && (canvas || existing.Trim().Equals("EX", StringComparison.OrdinalIgnoreCase)))
+                        {
+                            // EX (excused) and Canvas's other non-numeric marks are a person's decision: kept, reported.
+                            plan.KeptOverrides.Add(new KeptOverride(student, target.Header, existing, GradebookPlan.Format(value)));
+                            continue;
+                        }
                         if (GradebookPlan.IsOverrideMark(existing) && !GradebookPlan.SameNumber(existing, value))
                         {
                             plan.KeptOverrides.Add(new KeptOverride(student, target.Header, existing, GradebookPlan.Format(value)));
@@ -103,6 +143,32 @@ internal static class CsvGradebookUpdate
             else output.Append(Splice(raw, fields.Length, edits, width, delimiter, encoder));
         }
         return [.. bytes.AsSpan(0, preamble), .. encoding.GetBytes(output.ToString())];
+    }
+
+    /// <summary>
+    /// Canvas: the assignment's Points Possible is never changed; a rubric maximum that differs is scaled
+    /// (<c>--scale-to-points</c>) or refused before anything is written.
+    /// </summary>
+    private static void CheckPointsPossible(GradebookPlan plan, string cell, string header)
+    {
+        if (!double.TryParse(cell.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var possible) || possible <= 0) return;
+        var max = GradebookPlan.Round(plan.MaxPoints);
+        if (max <= 0 || Math.Abs(possible - max) < 0.005) return;
+        if (!plan.Options.ScaleToPoints)
+            throw new GradebookUpdateException(
+                $"Canvas assignment '{header.Trim()}' is worth {GradebookPlan.Format(possible)} points (Points Possible) but the rubric's maximum is {GradebookPlan.Format(max)}. " +
+                $"Points Possible is never changed: pass --scale-to-points to write each total scaled to {GradebookPlan.Format(possible)} (e.g. {GradebookPlan.Format(max)} → {GradebookPlan.Format(possible)}), " +
+                "or fix the rubric or the assignment. Nothing was written.");
+        plan.Scale = possible / max;
+    }
+
+    private const string EndOfLineIndicator = "End-of-Line Indicator";
+
+    /// <summary>The row's key: Brightspace writes ids as <c>#3031001</c>; the '#' is its marker, not part of the id.</summary>
+    private static string KeyOf(string[] fields, int keyColumn, bool brightspace)
+    {
+        var key = Field(fields, keyColumn).Trim();
+        return brightspace && key.StartsWith('#') ? key[1..] : key;
     }
 
     private static string Field(string[] fields, int index) => index < fields.Length ? fields[index] : "";

@@ -10,7 +10,7 @@ namespace RubricEngine.Reports.Gradebook;
 /// </summary>
 internal sealed class GradebookPlan
 {
-    private static readonly string[] IdHeaders = ["SIS User ID", "Student ID", "ID", "SIS Login ID", "Login ID", "Student Number", "Username"];
+    private static readonly string[] IdHeaders = ["SIS User ID", "Student ID", "ID", "SIS Login ID", "Login ID", "Student Number", "OrgDefinedId", "Username"];
     private static readonly string[] EmailHeaders = ["Email", "E-mail", "Email Address", "E-mail Address"];
 
     private readonly Dictionary<string, TraceGrade> _byKey;
@@ -74,6 +74,9 @@ internal sealed class GradebookPlan
     public Dictionary<(string Student, string Column), string> CellsRead { get; } = [];
     public int Updated { get; set; }
 
+    /// <summary>Factor applied to totals (Canvas <c>--scale-to-points</c>); 1 otherwise.</summary>
+    public double Scale { get; set; } = 1;
+
     /// <summary>The index of the key column among <paramref name="headers"/>, or -1.</summary>
     public int FindKeyColumn(IReadOnlyList<string> headers)
     {
@@ -109,9 +112,9 @@ internal sealed class GradebookPlan
     /// criterion or it was not graded — and for the total when any criterion was not graded: a partial total in a
     /// course gradebook reads as the grade.
     /// </summary>
-    public static double? ValueOf(TraceGrade grade, TargetColumn column)
+    public static double? ValueOf(TraceGrade grade, TargetColumn column, double scale = 1)
     {
-        if (column.RuleId is null) return grade.IsPartial() ? null : Round(grade.Total);
+        if (column.RuleId is null) return grade.IsPartial() ? null : Round(grade.Total * scale);
         var c = grade.Criteria.FirstOrDefault(r => r.Rule.Id == column.RuleId);
         return c?.GradedPoints() is { } points ? Round(points) : null;
     }
@@ -142,7 +145,7 @@ internal sealed class GradebookPlan
 
     private static string Normalize(string? value) => value?.Trim() ?? "";
 
-    private static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+    internal static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>A column the update writes: the total (no rule) or one criterion.</summary>

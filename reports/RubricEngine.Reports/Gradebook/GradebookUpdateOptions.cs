@@ -22,6 +22,19 @@ public sealed record GradebookUpdateOptions(string Column)
     /// <summary>The rubric's rules, for per-criterion columns; taken from the grades when null.</summary>
     public IReadOnlyList<GradebookRule>? Rules { get; init; }
 
+    /// <summary>
+    /// Canvas: allow adding a column Canvas would import as a new graded assignment. Without it, a Canvas export
+    /// without the assignment's <c>Title (id)</c> column is refused before anything is written.
+    /// </summary>
+    public bool NewAssignment { get; init; }
+
+    /// <summary>
+    /// Canvas: when the assignment's Points Possible differs from the rubric's maximum, scale each total to the
+    /// assignment's points (16/20 on a 100-point assignment becomes 80). Without it the difference is an error
+    /// reported before anything is written. Points Possible itself is never changed.
+    /// </summary>
+    public bool ScaleToPoints { get; init; }
+
     /// <summary>Time stamp of the backup file; now when null.</summary>
     public DateTimeOffset? Now { get; init; }
 

@@ -36,8 +36,9 @@ public static class GradebookUpdater
         var xlsx = Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".xlsx" or ".xlsm" => true,
-            ".csv" or ".txt" => false,
-            _ => throw new GradebookUpdateException($"Cannot update \"{path}\": only .xlsx and .csv gradebooks are supported."),
+            // Blackboard's default "Download Results" .xls is tab-separated UTF-16 text, not an Excel workbook.
+            ".csv" or ".txt" or ".tsv" or ".xls" => false,
+            _ => throw new GradebookUpdateException($"Cannot update \"{path}\": only .xlsx and .csv gradebooks (and Blackboard's text .xls) are supported."),
         };
         var policy = options.Policy ?? OutputPolicy.Default;
         foreach (var warning in OfficeOwnerFiles.Warnings(path)) policy.Report?.Invoke(warning);
@@ -48,6 +49,8 @@ public static class GradebookUpdater
         {
             var read = GradebookRead.Of(path);
             var plan = new GradebookPlan(grades, options);
+            if (!xlsx && read.Bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
+                throw new GradebookUpdateException($"\"{path}\" is a binary Excel 97-2003 workbook, which this tool does not write; save it as .xlsx (or download the gradebook as tab-separated text) and run again. It was not changed.");
             var updated = xlsx ? ApplyXlsx(path, read.Bytes, plan) : CsvGradebookUpdate.Apply(read.Bytes, plan);
             if (cellsBefore is not null) StopIfEditedByHand(path, cellsBefore, plan.CellsRead);
 

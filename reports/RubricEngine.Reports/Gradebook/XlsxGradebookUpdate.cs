@@ -77,7 +77,7 @@ internal static class XlsxGradebookUpdate
     {
         foreach (var (target, column) in columns)
         {
-            if (GradebookPlan.ValueOf(grade, target) is not { } value) continue;
+            if (GradebookPlan.ValueOf(grade, target, plan.Scale) is not { } value) continue;
             var cell = row.Cell(column);
             var existing = cell.HasFormula ? "=" + cell.FormulaA1 : cell.GetString();
             plan.CellsRead[(student, target.Header)] = existing;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using RubricEngine.Checks;
 using RubricEngine.Grading;
 using RubricEngine.Reports.IO;
 using RubricEngine.Reports.Safety;
@@ -12,9 +13,12 @@ namespace RubricEngine.Reports.Sarif;
 
 /// <summary>
 /// Writes a SARIF 2.1.0 log as grades arrive (one run; tool and rules first, a result per finding, invocations last),
-/// with <see cref="Utf8JsonWriter"/>. Regions are in the content of the message a finding points into, not in the
-/// trace file: the message is named by <c>logicalLocations[0].name</c> (<c>messages[3]</c>) and
-/// <c>properties.messageIndex</c>. Columns count UTF-16 code units (<c>columnKind</c>).
+/// with <see cref="Utf8JsonWriter"/>. Regions are positions in the trace file itself, as viewers expect: the span
+/// inside the message's content is mapped through the JSON string's escapes (or, in a Markdown transcript, to
+/// where the content stands verbatim). The message is named by <c>logicalLocations[0].name</c> (<c>messages[3]</c>),
+/// and the position inside it is kept as <c>properties.messageRegion</c>; when the content cannot be found in the
+/// file the region is that message-level one and <c>properties.regionKind</c> says so. Columns count UTF-16 code
+/// units (<c>columnKind</c>).
 /// </summary>
 public sealed class SarifWriter : IGradeSink
 {
@@ -25,6 +29,7 @@ public sealed class SarifWriter : IGradeSink
     private readonly Utf8JsonWriter _json;
     private readonly SarifOptions _options;
     private Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
+    private readonly string _root;
     private bool _begun;
 
     /// <summary>Writes to <paramref name="stream"/> (left open), UTF-8 without a byte-order mark.</summary>
@@ -32,6 +37,7 @@ public sealed class SarifWriter : IGradeSink
     {
         _options = options ?? new SarifOptions();
         _json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = _options.Indented });
+        _root = SarifUris.Root(_options.BaseDirectory);
     }
 
     /// <summary>A SARIF file written atomically: it appears only after <see cref="IGradeSink.Complete"/>.</summary>
@@ -73,6 +79,14 @@ public sealed class SarifWriter : IGradeSink
         j.WriteEndObject();
 
         j.WriteString("columnKind", "utf16CodeUnits");
+        j.WriteStartObject("originalUriBaseIds");
+        j.WriteStartObject(SarifUris.BaseId);
+        j.WriteString("uri", SarifUris.RootUri(_root));
+        j.WriteStartObject("description");
+        j.WriteString("text", "The folder the trace files were read from.");
+        j.WriteEndObject();
+        j.WriteEndObject();
+        j.WriteEndObject();
         j.WriteStartArray("results");
         _begun = true;
     }
@@ -81,9 +95,11 @@ public sealed class SarifWriter : IGradeSink
     {
         if (!_begun) throw new InvalidOperationException("Begin must be called before Add.");
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lineHashes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var files = new TraceFiles(grade, _options.ReadFile);
         foreach (var criterion in grade.Criteria)
             foreach (var finding in criterion.Findings)
-                WriteResult(grade, finding, occurrences);
+                WriteResult(grade, finding, occurrences, lineHashes, files);
         if (_json.BytesPending > FlushThreshold) _json.Flush();
     }
 
@@ -144,6 +160,11 @@ public sealed class SarifWriter : IGradeSink
             j.WriteEndObject();
         }
         if (rule.HelpLink is { } help && Uri.IsWellFormedUriString(help, UriKind.Absolute)) j.WriteString("helpUri", help);
+        var (helpText, helpMarkdown) = Help(rule, context);
+        j.WriteStartObject("help");
+        j.WriteString("text", Clean(helpText));
+        j.WriteString("markdown", Clean(helpMarkdown));
+        j.WriteEndObject();
         j.WriteStartObject("defaultConfiguration");
         j.WriteString("level", LevelOf(rule.Severity));
         j.WriteEndObject();
@@ -155,10 +176,32 @@ public sealed class SarifWriter : IGradeSink
         j.WriteEndObject();
     }
 
-    private void WriteResult(TraceGrade grade, Finding finding, Dictionary<string, int> occurrences)
+    /// <summary>
+    /// help.text / help.markdown (GitHub code scanning requires the text): a criterion on a built-in check gets
+    /// the check's doc page; any other rule its title and what the rubric says of it.
+    /// </summary>
+    private static (string Text, string Markdown) Help(RuleDescriptor rule, ReportContext context)
+    {
+        var criterion = context.Rubric.Criteria.FirstOrDefault(c => c.Rule.Id == rule.Id);
+        var check = criterion?.Check.Describe();
+        var lead = string.Create(CultureInfo.InvariantCulture, $"{rule.Title} ({rule.Points} points, {rule.Category}).");
+        if (criterion is not null) lead += $" Question {criterion.Question.Value}.";
+        // Built-in checks describe themselves starting with their rule id ("RE0002 NumbersGrounded: …").
+        var builtIn = check is null ? null : BuiltInRules.Find(check.Split(' ', 2)[0]);
+        if (builtIn is not null && BuiltInRules.LoadDocPage(builtIn.Id) is { } page)
+            return ($"{lead} Check: {check}. {builtIn.Summary} Full rule: rubric explain {builtIn.Id}.",
+                $"**{rule.Id}: {rule.Title}** — {lead} Check: `{check}`.\n\n{page}");
+        var what = check is null ? "A rule the rubric script defines." : $"Check: {check}.";
+        var message = string.IsNullOrWhiteSpace(rule.MessageFormat) ? "" : $" Its finding reads: {rule.MessageFormat}";
+        return ($"{lead} {what}{message}", $"**{rule.Id}: {rule.Title}** — {lead} {what}{message}");
+    }
+
+    private void WriteResult(TraceGrade grade, Finding finding, Dictionary<string, int> occurrences, Dictionary<string, int> lineHashes, TraceFiles files)
     {
         var j = _json;
         var location = finding.Location;
+        var file = string.IsNullOrEmpty(location?.File) ? grade.File : location.File;
+        var fileRegion = location is null ? null : files.Region(file, location);
         j.WriteStartObject();
         j.WriteString("ruleId", finding.RuleId);
         if (_ruleIndex.TryGetValue(finding.RuleId, out var index)) j.WriteNumber("ruleIndex", index);
@@ -170,10 +213,9 @@ public sealed class SarifWriter : IGradeSink
         j.WriteStartArray("locations");
         j.WriteStartObject();
         j.WriteStartObject("physicalLocation");
-        j.WriteStartObject("artifactLocation");
-        j.WriteString("uri", SarifUris.ForFile(Clean(string.IsNullOrEmpty(location?.File) ? grade.File : location.File), _options.BaseDirectory));
-        j.WriteEndObject();
-        if (location is not null) WriteRegion(location);
+        WriteArtifact(file);
+        if (fileRegion is { } r) WriteRegion(r);
+        else if (location is not null) WriteRegion(MessageRegion(location));
         j.WriteEndObject();
         if (location is not null)
         {
@@ -185,7 +227,14 @@ public sealed class SarifWriter : IGradeSink
             j.WriteEndArray();
         }
         j.WriteStartObject("properties");
-        if (location is not null) j.WriteNumber("messageIndex", location.MessageIndex);
+        if (location is not null)
+        {
+            j.WriteNumber("messageIndex", location.MessageIndex);
+            j.WriteString("regionKind", fileRegion is null ? "message" : "file");
+            if (fileRegion is null)
+                j.WriteString("regionNote", $"The message's text was not found in the file as written, so the region counts lines and columns inside message {location.MessageIndex}, not in the file.");
+            WriteRegion(MessageRegion(location), "messageRegion");
+        }
         if (finding.Question is not null) j.WriteString("question", finding.Question.Value);
         if (finding.Attempt is { } attempt) j.WriteNumber("attempt", attempt);
         j.WriteEndObject();
@@ -194,6 +243,7 @@ public sealed class SarifWriter : IGradeSink
 
         j.WriteStartObject("partialFingerprints");
         j.WriteString("rubricFinding/v1", Fingerprint(grade, finding, occurrences));
+        j.WriteString("primaryLocationLineHash", LineHash(finding, fileRegion is { } fr ? files.Snippet(file, fr) : null, lineHashes));
         j.WriteEndObject();
 
         if (finding.Suppression is { } justification)
@@ -216,21 +266,45 @@ public sealed class SarifWriter : IGradeSink
         j.WriteEndObject();
     }
 
-    private void WriteRegion(Location location)
+    private void WriteArtifact(string file)
+    {
+        var (uri, relative) = SarifUris.ForFile(Clean(file), _root);
+        _json.WriteStartObject("artifactLocation");
+        _json.WriteString("uri", uri);
+        if (relative) _json.WriteString("uriBaseId", SarifUris.BaseId);
+        _json.WriteEndObject();
+    }
+
+    private static FileRegion MessageRegion(Location location) =>
+        new(location.Start.Line, location.Start.Column, location.End.Line, location.End.Column);
+
+    private void WriteRegion(FileRegion region, string name = "region")
     {
         // SARIF lines and columns are ≥ 1 and the end never precedes the start.
-        var startLine = Math.Max(1, location.Start.Line);
-        var startColumn = Math.Max(1, location.Start.Column);
-        var endLine = Math.Max(startLine, location.End.Line);
-        var endColumn = Math.Max(1, location.End.Column);
+        var startLine = Math.Max(1, region.StartLine);
+        var startColumn = Math.Max(1, region.StartColumn);
+        var endLine = Math.Max(startLine, region.EndLine);
+        var endColumn = Math.Max(1, region.EndColumn);
         if (endLine == startLine) endColumn = Math.Max(startColumn, endColumn);
         var j = _json;
-        j.WriteStartObject("region");
+        j.WriteStartObject(name);
         j.WriteNumber("startLine", startLine);
         j.WriteNumber("startColumn", startColumn);
         j.WriteNumber("endLine", endLine);
         j.WriteNumber("endColumn", endColumn);
         j.WriteEndObject();
+    }
+
+    /// <summary>
+    /// GitHub's primaryLocationLineHash: a hash of the rule and the whitespace-normalized text at and around the
+    /// finding in the file (the finding's excerpt when the file is unknown), and the occurrence of that hash.
+    /// </summary>
+    private static string LineHash(Finding finding, string? line, Dictionary<string, int> seen)
+    {
+        var key = finding.RuleId + "\u001F" + string.Join(' ', (line ?? finding.Excerpt ?? finding.Message).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ReportText.ScrubSurrogates(key))))[..16];
+        seen[hash] = seen.TryGetValue(hash, out var n) ? n + 1 : 1;
+        return $"{hash}:{seen[hash]}";
     }
 
     private void WriteNotification(TraceError error, string level = "error")
@@ -244,9 +318,7 @@ public sealed class SarifWriter : IGradeSink
         j.WriteStartArray("locations");
         j.WriteStartObject();
         j.WriteStartObject("physicalLocation");
-        j.WriteStartObject("artifactLocation");
-        j.WriteString("uri", SarifUris.ForFile(Clean(error.File), _options.BaseDirectory));
-        j.WriteEndObject();
+        WriteArtifact(error.File);
         if (error.Line is { } line)
         {
             j.WriteStartObject("region");

@@ -88,6 +88,18 @@ internal sealed class ReportFilesGradeBuilder
         return this;
     }
 
+    /// <summary>Adds a finding at <paramref name="location"/> (a span of a real message's content).</summary>
+    public ReportFilesGradeBuilder FindingAt(string ruleId, string text, Location location)
+    {
+        var finding = new Finding(ruleId, RuleOf(ruleId).Severity, text, location)
+        {
+            Question = _rubric.Criteria.FirstOrDefault(c => c.Rule.Id == ruleId)?.Question,
+        };
+        if (!_findings.TryGetValue(ruleId, out var list)) _findings[ruleId] = list = [];
+        list.Add(finding);
+        return this;
+    }
+
     public TraceGrade Build()
     {
         var criteria = new List<CriterionResult>();
