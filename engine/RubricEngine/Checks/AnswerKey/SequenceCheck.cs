@@ -58,7 +58,8 @@ public sealed class SequenceCheck : ICheck
             return CheckResult.Fail($"Expected the sequence {wanted}; it does not appear in the answer.");
 
         var run = TextSpan.FromBounds(tokens[bestP].Span.Start, tokens[bestLast].Span.End);
-        var found = answer.Document.Slice(run);
+        // The tokens as read, not the raw slice: a slice of "`I`, `see`, `a`" cuts its outer backticks and reads as "I`, `see`, `a".
+        var found = string.Join(' ', tokens.Skip(bestP).Take(bestLast - bestP + 1).Select(t => answer.Document.Slice(t.Span)));
         string why;
         if (bestK > 0)
             why = $"the sequence starts with '{_expected[bestK]}', not '{_expected[0]}'";

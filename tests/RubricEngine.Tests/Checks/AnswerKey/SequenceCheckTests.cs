@@ -24,6 +24,15 @@ public sealed class SequenceCheckTests
     }
 
     [Test]
+    public void The_comment_quotes_the_tokens_found_not_a_slice_with_broken_code_spans()
+    {
+        var result = Run("The decoder inputs are `I`, `see`, `a`, `dog` (teacher forcing).");
+
+        Assert.That(result.Message, Does.Contain("found 'I see a dog'"), result.Message);
+        Assert.That(result.Message, Does.Not.Contain("`"));
+    }
+
+    [Test]
     public void Missing_start_token_says_what_the_sequence_starts_with()
     {
         const string md = "With teacher forcing the decoder inputs are: I, see, a, dog, <eos>.";
