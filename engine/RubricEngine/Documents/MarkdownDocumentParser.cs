@@ -16,13 +16,7 @@ namespace RubricEngine.Documents;
 /// </summary>
 public sealed class MarkdownDocumentParser
 {
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
-        .UseMathematics()
-        .UseLatexDelimiters()
-        .UsePipeTables()
-        .UseGridTables()
-        .UsePreciseSourceLocation()
-        .Build();
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().UseChatMarkdown().Build();
 
     /// <summary>The Markdig pipeline (for benchmarks and tests comparing against Markdig itself).</summary>
     internal MarkdownPipeline Pipeline => _pipeline;

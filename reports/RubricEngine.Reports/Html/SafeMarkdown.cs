@@ -15,14 +15,8 @@ namespace RubricEngine.Reports.Html;
 /// </summary>
 public sealed class SafeMarkdown
 {
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UseMathematics()
-        .UseLatexDelimiters()
-        .UsePipeTables()
-        .UseGridTables()
-        .UsePreciseSourceLocation()
-        .Build();
+    // The grader's dialect, with raw HTML left as text.
+    private readonly MarkdownPipeline _pipeline = RubricEngine.Documents.ChatMarkdownExtensions.UseChatMarkdown(new MarkdownPipelineBuilder()).DisableHtml().Build();
 
     /// <summary>A shared instance (thread-safe: the pipeline is immutable, each call has its own renderer).</summary>
     public static SafeMarkdown Default { get; } = new();
