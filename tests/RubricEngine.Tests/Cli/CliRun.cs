@@ -79,6 +79,17 @@ public abstract class CliTestBase
 
     protected string At(params string[] parts) => Path.Combine([Dir, .. parts]);
 
+    /// <summary>The points in column <paramref name="column"/> of the first student row of a CSV the run wrote (parsed with CsvHelper).</summary>
+    protected static double FirstRowPoints(string csv, string column)
+    {
+        using var reader = new StreamReader(csv);
+        using var parsed = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        parsed.Read();
+        parsed.ReadHeader();
+        parsed.Read();
+        return parsed.GetField<double>(column);
+    }
+
     protected static string Hw7Rubric => Hw7Example.RubricPath;
 
     protected static string Hw7Traces => Hw7Example.Traces;
