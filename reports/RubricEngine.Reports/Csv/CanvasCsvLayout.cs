@@ -26,7 +26,7 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
         var name = options.AssignmentName ?? context.Rubric.Title;
         var id = options.AssignmentId ?? _roster?.FindAssignmentId(name);
         foreach (var h in new[] { "Student", "ID", "SIS User ID", "SIS Login ID", "Section" }) csv.WriteField(h);
-        var existing = _roster is null || id is not null ? -1 : Gradebook.CanvasImportRules.FindAssignment(_roster.Headers, name);
+        var existing = _roster is null || id is not null ? -1 : Gradebook.CanvasImportRules.Instance.FindItem(_roster.Headers, name);
         var header = existing >= 0 ? _roster!.Headers[existing].Trim() : id is null ? name : $"{name} ({id})";
         csv.Header(header);
         _column = _roster?.Headers.ToList().FindIndex(h => string.Equals(h.Trim(), header, StringComparison.OrdinalIgnoreCase)) ?? -1;
@@ -85,7 +85,7 @@ internal sealed class CanvasCsvLayout(CsvExportOptions options) : ICsvLayout
             csv.Text(row.Section);
             var has = _scores.TryGetValue(i, out var score);
             var existing = _column >= 0 && _column < row.Cells.Count ? row.Cells[_column].Trim() : "";
-            if (Gradebook.CanvasImportRules.IsMarker(existing))
+            if (Gradebook.CanvasImportRules.Instance.IsMarker(existing))
             {
                 // EX (excused) and Canvas's other non-numeric marks are the instructor's: written back as they were.
                 csv.Text(existing);

@@ -122,9 +122,9 @@ public sealed partial class CanvasRoster
     {
         if (newAssignment || FindAssignmentId(name) is not null) return;
         int found;
-        try { found = Gradebook.CanvasImportRules.FindAssignment(Headers, name); }
+        try { found = Gradebook.CanvasImportRules.Instance.FindItem(Headers, name); }
         catch (Gradebook.GradebookUpdateException e) { throw new CanvasRosterException(e.Message); }
-        if (found >= 0 || !Gradebook.CanvasImportRules.WouldBeNewAssignment(name)) return;
+        if (found >= 0 || !Gradebook.CanvasImportRules.Instance.WouldBeNewItem(name)) return;
         throw new CanvasRosterException(
             $"error: the Canvas roster has no column for assignment '{name}' (Canvas names them 'Title (id)', e.g. 'HW7 (12345)'): " +
             "Canvas would import the column as a new graded assignment. Name the existing one with --assignment (its title or whole header), " +
@@ -140,7 +140,7 @@ public sealed partial class CanvasRoster
     public double ScaleFor(string name, double rubricMax, bool scaleToPoints)
     {
         var column = FindAssignmentId(name) is { } id ? Headers.ToList().FindIndex(h => string.Equals(h.Trim(), $"{name.Trim()} ({id})", StringComparison.OrdinalIgnoreCase))
-            : Gradebook.CanvasImportRules.FindAssignment(Headers, name);
+            : Gradebook.CanvasImportRules.Instance.FindItem(Headers, name);
         if (column < 0 || column >= PointsPossible.Count) return 1;
         if (!double.TryParse(PointsPossible[column].Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var possible)
             || possible <= 0 || rubricMax <= 0 || Math.Abs(possible - rubricMax) < 0.005) return 1;

@@ -17,10 +17,17 @@ internal static class CsvCells
         InjectionOptions = InjectionOptions.None, // done by SpreadsheetText, on text only, never on numbers
     };
 
-    public static CsvWriter Open(Stream stream, bool byteOrderMark)
+    /// <summary>Every field in quotes, as Blackboard requires of comma-separated uploads.</summary>
+    public static CsvConfiguration QuoteAllConfiguration { get; } = new(CultureInfo.InvariantCulture)
+    {
+        ShouldQuote = _ => true,
+        InjectionOptions = InjectionOptions.None,
+    };
+
+    public static CsvWriter Open(Stream stream, bool byteOrderMark, bool quoteAll = false)
     {
         var writer = new StreamWriter(stream, new UTF8Encoding(byteOrderMark), 1 << 16, leaveOpen: true);
-        return new CsvWriter(writer, Configuration, leaveOpen: false);
+        return new CsvWriter(writer, quoteAll ? QuoteAllConfiguration : Configuration, leaveOpen: false);
     }
 
     /// <summary>A text value from a trace or roster, neutralized against formula injection.</summary>

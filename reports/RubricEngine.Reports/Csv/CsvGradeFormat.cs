@@ -1,6 +1,6 @@
 namespace RubricEngine.Reports.Csv;
 
-/// <summary>Which LMS the grade CSV is for (<c>--csv canvas|gradescope|plain</c>).</summary>
+/// <summary>Which LMS the grade CSV is for (<c>--csv-format canvas|gradescope|moodle|blackboard|brightspace|plain</c>).</summary>
 public enum CsvGradeFormat
 {
     /// <summary>A Canvas gradebook import: Student, ID, SIS User ID, SIS Login ID, Section, "Assignment (id)".</summary>
@@ -8,6 +8,15 @@ public enum CsvGradeFormat
 
     /// <summary>A Gradescope score upload: First Name, Last Name, SID, Email, Total Score, one column per question.</summary>
     Gradescope,
+
+    /// <summary>A Moodle "Import grades from CSV file" file: First name, Last name, ID number, Email address, the grade item.</summary>
+    Moodle,
+
+    /// <summary>A Blackboard Grade Center upload: Last Name, First Name, Username, Student ID, "Title [Total Pts: N Score] |id", every field quoted.</summary>
+    Blackboard,
+
+    /// <summary>A Brightspace grades import: OrgDefinedId (and Username from an export), "Item Points Grade", End-of-Line Indicator.</summary>
+    Brightspace,
 
     /// <summary>Everything, one row per trace: id, name, email, file, each criterion's points/comment/override, totals.</summary>
     Plain,
@@ -26,6 +35,9 @@ public sealed record CsvExportOptions
 
     /// <summary>A Canvas gradebook export: rows are written in its order, students without a trace get an empty score.</summary>
     public CanvasRoster? Roster { get; init; }
+
+    /// <summary>A Moodle, Blackboard or Brightspace gradebook export: rows are its students, the column its grade item.</summary>
+    public LmsRoster? LmsRoster { get; init; }
 
     /// <summary>Canvas: factor applied to each total so the assignment's Points Possible stays as it is (<c>--scale-to-points</c>).</summary>
     public double Scale { get; init; } = 1;

@@ -14,19 +14,24 @@ public sealed class CsvGradeSink : IGradeSink
     private readonly CsvWriter _csv;
     private readonly ICsvLayout _layout;
     private readonly bool _hasComments;
+    private readonly bool _omitsUngraded;
     private readonly List<string> _notGraded = [];
     private bool _begun;
 
     /// <summary>Writes to <paramref name="stream"/> (left open).</summary>
     public CsvGradeSink(Stream stream, CsvExportOptions options)
     {
-        _csv = CsvCells.Open(stream, options.ByteOrderMark);
+        _csv = CsvCells.Open(stream, options.ByteOrderMark, quoteAll: options.Format == CsvGradeFormat.Blackboard);
         _layout = options.Format switch
         {
             CsvGradeFormat.Canvas => new CanvasCsvLayout(options),
             CsvGradeFormat.Gradescope => new GradescopeCsvLayout(),
+            CsvGradeFormat.Moodle => new LmsCsvLayout(Gradebook.LmsImportRules.For(Gradebook.LmsSystem.Moodle), options),
+            CsvGradeFormat.Blackboard => new LmsCsvLayout(Gradebook.LmsImportRules.For(Gradebook.LmsSystem.Blackboard), options),
+            CsvGradeFormat.Brightspace => new LmsCsvLayout(Gradebook.LmsImportRules.For(Gradebook.LmsSystem.Brightspace), options),
             _ => new PlainCsvLayout(),
         };
+        _omitsUngraded = _layout is LmsCsvLayout;
         _hasComments = options.Format == CsvGradeFormat.Plain;
     }
 
@@ -57,7 +62,7 @@ public sealed class CsvGradeSink : IGradeSink
         if (!_begun) throw new InvalidOperationException("Begin must be called before Add.");
         _layout.WriteGrade(_csv, grade);
         if (!_hasComments && grade.IsPartial())
-            _notGraded.Add($"{grade.File}: warning: the score of {grade.Student.Id} is left empty in the CSV, {grade.PartialText()}: " +
+            _notGraded.Add($"{grade.File}: warning: the score of {grade.Student.Id} is {(_omitsUngraded ? "not in the CSV (no row)" : "left empty in the CSV")}, {grade.PartialText()}: " +
                 string.Join(" ", grade.Criteria.Where(c => c.IsNotGraded()).Select(c => $"{c.Rule.Id}: {c.Comment}")));
     }
 

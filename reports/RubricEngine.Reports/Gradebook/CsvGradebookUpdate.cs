@@ -48,43 +48,47 @@ internal static class CsvGradebookUpdate
             throw new GradebookUpdateException($"The CSV gradebook has no key column ({string.Join(" / ", plan.KeyHeaders)}) in its first {HeaderSearchRows} rows.");
 
         var header = records[headerIndex].Fields.ToList();
-        var canvas = CanvasImportRules.IsCanvas(header, records.Skip(headerIndex + 1).Take(3).Select(r => r.Fields));
+        // An LMS export is updated by that LMS's import rules: its item headers, its student key, its marks.
+        var lms = LmsImportRules.Detect(header, records.Skip(headerIndex + 1).Take(3).Select(r => r.Fields));
+        var canvas = lms?.System == LmsSystem.Canvas;
+        if (lms is not null && !canvas && !plan.ByEmail && plan.Options.Key.Trim().Equals("id", StringComparison.OrdinalIgnoreCase)
+            && lms.IdentityHeaders.Where(h => !h.Contains("mail", StringComparison.OrdinalIgnoreCase))
+                .Select(h => header.FindIndex(x => GradebookPlan.HeaderEquals(x, h))).FirstOrDefault(i => i >= 0, -1) is var lmsKey and >= 0)
+            keyColumn = lmsKey; // Blackboard's Username, Brightspace's OrgDefinedId, Moodle's ID number: the id the LMS matches on
         var pointsRow = records.FindIndex(headerIndex + 1, r => r.Fields.Length > 0 && GradebookPlan.IsPointsPossible(r.Fields.Take(2)));
         var columns = new List<(TargetColumn Target, int Index)>();
         var headerEdits = new Dictionary<int, string>();
         // Brightspace: "End-of-Line Indicator" must stay the last column, and its ids carry a '#' prefix (#3031001).
-        var endOfLine = header.FindLastIndex(h => GradebookPlan.HeaderEquals(h, EndOfLineIndicator));
-        var brightspace = endOfLine >= 0;
+        var endOfLine = header.FindLastIndex(h => GradebookPlan.HeaderEquals(h, BrightspaceImportRules.EndOfLine));
         var endOfLineAt = endOfLine;
         foreach (var target in plan.Columns)
         {
-            if (canvas && target.RuleId is not null)
+            if (lms is not null && target.RuleId is not null)
                 throw new GradebookUpdateException(
-                    $"--per-criterion is not written into a Canvas gradebook: Canvas would import each criterion column ('{target.Header}') as a new graded assignment. " +
+                    $"--per-criterion is not written into a {lms.System} gradebook: {lms.System} would import each criterion column ('{target.Header}') as {(canvas ? "a new graded assignment" : "a new grade item")}. " +
                     "Import the total only, and keep per-criterion scores in the workbook (-o grades.xlsx) or a plain CSV (--csv).");
-            var index = canvas && target.RuleId is null
-                ? CanvasImportRules.FindAssignment(header, target.Header)
+            var index = lms is not null && target.RuleId is null
+                ? lms.FindItem(header, target.Header)
                 : header.FindIndex(h => GradebookPlan.HeaderEquals(h, target.Header));
-            if (index >= 0 && canvas && pointsRow >= 0) CheckPointsPossible(plan, Field(records[pointsRow].Fields, index), header[index]);
-            if (index < 0 && canvas && !plan.Options.NewAssignment && CanvasImportRules.WouldBeNewAssignment(target.Header))
-                throw new GradebookUpdateException(
-                    $"This Canvas gradebook has no column for assignment '{target.Header}' (Canvas names them 'Title (id)', e.g. 'HW7 (12345)'). " +
-                    "Adding one would create a new graded assignment in the course; name the existing one with --column (its title or whole header), " +
-                    "or pass --new-assignment if a new assignment is what you want. Nothing was written.");
+            if (index >= 0 && lms is not null)
+                CheckPointsPossible(plan, lms, header[index], canvas && pointsRow >= 0 ? Field(records[pointsRow].Fields, index) : null);
+            if (index < 0 && lms is not null && !plan.Options.NewAssignment && lms.WouldBeNewItem(target.Header))
+                throw new GradebookUpdateException(NoSuchItem(lms.System, target.Header));
+            var added = lms?.NewItemHeader(target.Header) ?? target.Header;
             if (index < 0 && endOfLineAt >= 0)
             {
                 index = endOfLineAt++;
-                header.Insert(index, target.Header);
-                headerEdits[index] = target.Header;
+                header.Insert(index, added);
+                headerEdits[index] = added;
                 headerEdits[endOfLineAt] = header[endOfLineAt];
-                plan.AddedColumns.Add(target.Header);
+                plan.AddedColumns.Add(added);
             }
             else if (index < 0)
             {
                 index = header.Count;
-                header.Add(target.Header);
-                headerEdits[index] = target.Header;
-                plan.AddedColumns.Add(target.Header);
+                header.Add(added);
+                headerEdits[index] = added;
+                plan.AddedColumns.Add(added);
             }
             columns.Add((target, index));
         }
@@ -113,17 +117,18 @@ internal static class CsvGradebookUpdate
                     foreach (var (target, index) in columns)
                         if (headerEdits.ContainsKey(index)) edits[index] = GradebookPlan.Format(plan.PointsPossible(target));
                 }
-                else if (KeyOf(fields, keyColumn, brightspace) is { Length: > 0 } key && plan.Match(key) is { } grade)
+                else if ((lms?.Key(Field(fields, keyColumn)) ?? Field(fields, keyColumn).Trim()) is { Length: > 0 } key && plan.Match(key) is { } grade)
                 {
                     var student = key;
                     foreach (var (target, index) in columns)
                     {
                         if (GradebookPlan.ValueOf(grade, target, plan.Scale) is not { } value) continue;
-                        var existing = Field(fields, index);
+                        // A column this update adds holds nothing yet (before Brightspace's end-of-line column, the row's '#' is not its cell).
+                        var existing = plan.AddedColumns.Contains(header[index]) && headerEdits.ContainsKey(index) ? "" : Field(fields, index);
                         plan.CellsRead[(student, target.Header)] = existing;
-                        if (CanvasImportRules.IsMarker(existing) && (canvas || existing.Trim().Equals("EX", StringComparison.OrdinalIgnoreCase)))
+                        if (lms?.IsMarker(existing) ?? existing.Trim().Equals("EX", StringComparison.OrdinalIgnoreCase))
                         {
-                            // EX (excused) and Canvas's other non-numeric marks are a person's decision: kept, reported.
+                            // EX (excused) and an LMS's other non-numeric marks are a person's decision: kept, reported.
                             plan.KeptOverrides.Add(new KeptOverride(student, target.Header, existing, GradebookPlan.Format(value)));
                             continue;
                         }
@@ -146,30 +151,41 @@ internal static class CsvGradebookUpdate
     }
 
     /// <summary>
-    /// Canvas: the assignment's Points Possible is never changed; a rubric maximum that differs is scaled
-    /// (<c>--scale-to-points</c>) or refused before anything is written.
+    /// The item's points possible (Canvas's Points Possible row, Blackboard's <c>Total Pts</c>, Brightspace's
+    /// <c>MaxPoints</c>) is never changed; a rubric maximum that differs is scaled (<c>--scale-to-points</c>) or
+    /// refused before anything is written.
     /// </summary>
-    private static void CheckPointsPossible(GradebookPlan plan, string cell, string header)
+    private static void CheckPointsPossible(GradebookPlan plan, LmsImportRules lms, string header, string? pointsCell)
     {
-        if (!double.TryParse(cell.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var possible) || possible <= 0) return;
+        var stated = pointsCell is not null
+            ? double.TryParse(pointsCell.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p : (double?)null
+            : lms.ParseItem(header.Trim())?.Points;
+        if (stated is not { } possible || possible <= 0) return;
         var max = GradebookPlan.Round(plan.MaxPoints);
         if (max <= 0 || Math.Abs(possible - max) < 0.005) return;
+        var what = lms.System == LmsSystem.Canvas ? "Canvas assignment" : $"{lms.System} grade item";
         if (!plan.Options.ScaleToPoints)
             throw new GradebookUpdateException(
-                $"Canvas assignment '{header.Trim()}' is worth {GradebookPlan.Format(possible)} points (Points Possible) but the rubric's maximum is {GradebookPlan.Format(max)}. " +
+                $"{what} '{header.Trim()}' is worth {GradebookPlan.Format(possible)} points{(pointsCell is null ? "" : " (Points Possible)")} but the rubric's maximum is {GradebookPlan.Format(max)}. " +
                 $"Points Possible is never changed: pass --scale-to-points to write each total scaled to {GradebookPlan.Format(possible)} (e.g. {GradebookPlan.Format(max)} → {GradebookPlan.Format(possible)}), " +
                 "or fix the rubric or the assignment. Nothing was written.");
         plan.Scale = possible / max;
     }
 
-    private const string EndOfLineIndicator = "End-of-Line Indicator";
-
-    /// <summary>The row's key: Brightspace writes ids as <c>#3031001</c>; the '#' is its marker, not part of the id.</summary>
-    private static string KeyOf(string[] fields, int keyColumn, bool brightspace)
+    private static string NoSuchItem(LmsSystem system, string name) => system switch
     {
-        var key = Field(fields, keyColumn).Trim();
-        return brightspace && key.StartsWith('#') ? key[1..] : key;
-    }
+        LmsSystem.Canvas =>
+            $"This Canvas gradebook has no column for assignment '{name}' (Canvas names them 'Title (id)', e.g. 'HW7 (12345)'). " +
+            "Adding one would create a new graded assignment in the course; name the existing one with --column (its title or whole header), " +
+            "or pass --new-assignment if a new assignment is what you want. Nothing was written.",
+        LmsSystem.Blackboard =>
+            $"This Blackboard download has no column for '{name}' (Blackboard names them 'Title [Total Pts: N Score] |id'). " +
+            "A column without a Column ID would be uploaded as a new text column worth 0 points; name the existing one with --column (its title or whole header), " +
+            "or pass --new-assignment if a new column is what you want. Nothing was written.",
+        _ =>
+            $"This {system} export has no grade item '{name}'; adding a column would make {system} create a new grade item. " +
+            "Name the existing one with --column (its title or whole header), or pass --new-assignment if a new item is what you want. Nothing was written.",
+    };
 
     private static string Field(string[] fields, int index) => index < fields.Length ? fields[index] : "";
 
@@ -211,7 +227,7 @@ internal static class CsvGradebookUpdate
         return slices;
     }
 
-    private static (Encoding Encoding, int Preamble) DetectEncoding(byte[] bytes)
+    internal static (Encoding Encoding, int Preamble) DetectEncoding(byte[] bytes)
     {
         if (bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) return (new UTF8Encoding(false), 3);
         if (bytes.AsSpan().StartsWith(new byte[] { 0xFF, 0xFE })) return (new UnicodeEncoding(false, false), 2);

@@ -10,7 +10,7 @@ namespace RubricEngine.Reports.Gradebook;
 /// </summary>
 internal sealed class GradebookPlan
 {
-    private static readonly string[] IdHeaders = ["SIS User ID", "Student ID", "ID", "SIS Login ID", "Login ID", "Student Number", "OrgDefinedId", "Username"];
+    private static readonly string[] IdHeaders = ["SIS User ID", "Student ID", "ID", "SIS Login ID", "Login ID", "Student Number", "OrgDefinedId", "Username", "ID number"];
     private static readonly string[] EmailHeaders = ["Email", "E-mail", "Email Address", "E-mail Address"];
 
     private readonly Dictionary<string, TraceGrade> _byKey;

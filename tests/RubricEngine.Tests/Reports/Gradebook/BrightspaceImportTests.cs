@@ -22,7 +22,7 @@ public sealed class BrightspaceImportTests
         using var temp = new TempFolder();
         var path = temp.File("brightspace.csv");
         File.WriteAllBytes(path, Encoding.UTF8.GetBytes(Export));
-        var report = GradebookUpdater.Update(path, FullyGradedSample(), new GradebookUpdateOptions("HW7 Points Grade") { Now = new DateTimeOffset(2026, 11, 29, 9, 15, 0, TimeSpan.Zero) });
+        var report = GradebookUpdater.Update(path, FullyGradedSample(), new GradebookUpdateOptions("HW7 Points Grade") { NewAssignment = true, Now = new DateTimeOffset(2026, 11, 29, 9, 15, 0, TimeSpan.Zero) });
 
         Assert.That(report.StudentsUpdated, Is.EqualTo(2));
         Assert.That(File.ReadAllText(path), Is.EqualTo(

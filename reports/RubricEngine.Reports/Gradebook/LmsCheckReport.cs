@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace RubricEngine.Reports.Gradebook;
+
+/// <summary>What the LMS does with one column of the file.</summary>
+public enum LmsColumnRole
+{
+    /// <summary>Identifies the student.</summary>
+    Identity,
+
+    /// <summary>A student detail or the LMS's bookkeeping: read, not imported as a grade.</summary>
+    Detail,
+
+    /// <summary>Grades for an existing grade item (or, where the LMS maps by hand, for the item the TA picks).</summary>
+    Grade,
+
+    /// <summary>Grades for a grade item the import creates.</summary>
+    NewItem,
+
+    /// <summary>A column the LMS computes itself (totals): not imported.</summary>
+    Calculated,
+
+    /// <summary>A column the LMS does not recognize: ignored or rejected.</summary>
+    Unknown,
+}
+
+/// <summary>One column of the file and what the LMS does with it.</summary>
+/// <param name="Index">0-based column index.</param>
+/// <param name="Item">The grade item's name, for grade columns.</param>
+/// <param name="ItemId">The item's id when the header carries one.</param>
+/// <param name="Points">Points possible as the file (or the export) says.</param>
+/// <param name="Meaning">One sentence: what the LMS does with the column.</param>
+public sealed record LmsColumn(int Index, string Header, LmsColumnRole Role, string? Item, string? ItemId, double? Points, string Meaning);
+
+/// <summary>A finding of the import check, placed at a line of the file when it concerns one row.</summary>
+public sealed record LmsIssue(LmsIssueSeverity Severity, int? Line, string Message);
+
+/// <summary>What an LMS will do with a grade file, from its documented import rules (<c>rubric lms-check</c>).</summary>
+public sealed record LmsCheckReport(
+    LmsSystem System,
+    string File,
+    string Rules,
+    string Encoding,
+    string Delimiter,
+    int StudentRows,
+    int? MatchedStudents,
+    IReadOnlyList<LmsColumn> Columns,
+    IReadOnlyList<LmsIssue> Issues)
+{
+    public bool HasErrors => Issues.Any(i => i.Severity == LmsIssueSeverity.Error);
+
+    public IEnumerable<LmsColumn> NewItems => Columns.Where(c => c.Role == LmsColumnRole.NewItem);
+
+    public IEnumerable<LmsIssue> Errors => Issues.Where(i => i.Severity == LmsIssueSeverity.Error);
+
+    public IEnumerable<LmsIssue> Warnings => Issues.Where(i => i.Severity == LmsIssueSeverity.Warning);
+
+    /// <summary>The report as printed: a summary of columns, then one line per finding (<c>file(line): warning: …</c>).</summary>
+    public IEnumerable<string> Lines()
+    {
+        var delimiter = Delimiter switch { "\t" => "tab-separated", "," => "comma-separated", ";" => "semicolon-separated", _ => $"'{Delimiter}'-separated" };
+        yield return $"{File}: {System} import ({Rules})";
+        yield return $"  read as {Encoding}, {delimiter}; {StudentRows} student row{(StudentRows == 1 ? "" : "s")}" +
+            (MatchedStudents is { } m ? $", {m} of them in the export" : "");
+        foreach (var c in Columns.Where(c => c.Role != LmsColumnRole.Detail))
+        {
+            var points = c.Points is { } p ? $", points possible {p.ToString("0.##", CultureInfo.InvariantCulture)}" : "";
+            yield return $"  column {c.Index + 1} '{c.Header}': {c.Meaning}{points}";
+        }
+        foreach (var i in Issues)
+        {
+            var level = i.Severity switch { LmsIssueSeverity.Error => "error", LmsIssueSeverity.Warning => "warning", _ => "note" };
+            yield return $"{File}{(i.Line is { } line ? $"({line})" : "")}: {level}: {i.Message}";
+        }
+        var newItems = NewItems.Count();
+        yield return $"{Errors.Count()} error(s), {Warnings.Count()} warning(s); {newItems} new grade item{(newItems == 1 ? "" : "s")}" +
+            (HasErrors ? $": {System} would not import this file as it is, or would change what it must not." : ".");
+    }
+}
