@@ -46,6 +46,9 @@ public static class RubricApp
             config.AddCommand<NewCommand>("new")
                 .WithDescription("Scaffold a working rubric with a source, a fixture and a .rubricconfig.")
                 .WithExample("new", "rubrics/hw8");
+            config.AddCommand<LmsCheckCommand>("lms-check")
+                .WithDescription("Say what an LMS will do with a grade file: columns → grade items, new items, points possible, unknown students, unreadable cells.")
+                .WithExample("lms-check", "hw7-moodle.csv", "--format", "moodle", "--roster", "moodle-export.csv");
             config.AddCommand<ExplainCommand>("explain")
                 .WithDescription("Explain a rule: what it checks, its options, an example.")
                 .WithExample("explain", "RE0002");

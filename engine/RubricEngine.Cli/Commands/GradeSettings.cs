@@ -24,12 +24,12 @@ public sealed class GradeSettings : CommandSettings
     public string? Csv { get; init; }
 
     [CommandOption("--csv-format <FORMAT>")]
-    [Description("canvas | gradescope | plain (default plain).")]
+    [Description("canvas | moodle | blackboard | brightspace | gradescope | plain (default plain). Check the file with `rubric lms-check`.")]
     [DefaultValue("plain")]
     public string CsvFormat { get; init; } = "plain";
 
     [CommandOption("--roster <FILE>")]
-    [Description("A Canvas gradebook export: fills the Canvas CSV's student columns and matches students.")]
+    [Description("The LMS's own gradebook export (Canvas, Moodle, Blackboard, Brightspace): fills the import file's student columns, matches students, names the existing grade item.")]
     public string? Roster { get; init; }
 
     [CommandOption("--assignment <NAME>")]
@@ -66,11 +66,11 @@ public sealed class GradeSettings : CommandSettings
     public string? Column { get; init; }
 
     [CommandOption("--new-assignment")]
-    [Description("With --into on a Canvas export: allow adding a column Canvas would import as a new graded assignment.")]
+    [Description("With --into or --csv-format for an LMS: allow a column the LMS would import as a new graded assignment or grade item.")]
     public bool NewAssignment { get; init; }
 
     [CommandOption("--scale-to-points")]
-    [Description("With --into on a Canvas export: scale totals to the assignment's Points Possible when it differs from the rubric's maximum.")]
+    [Description("With an LMS export (--into or --roster): scale totals to the item's points possible when it differs from the rubric's maximum.")]
     public bool ScaleToPoints { get; init; }
 
     [CommandOption("--per-criterion")]
@@ -125,8 +125,8 @@ public sealed class GradeSettings : CommandSettings
             return ValidationResult.Error("Say where grades go: -o grades.xlsx, --csv, --sarif, --feedback, --html or --into.");
         if (Output is not null && !Output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             return ValidationResult.Error($"-o must name an .xlsx file (got '{Output}'); use --csv for CSV.");
-        if (CsvFormat is not ("canvas" or "gradescope" or "plain"))
-            return ValidationResult.Error($"--csv-format must be canvas, gradescope or plain (got '{CsvFormat}').");
+        if (CsvFormat is not ("canvas" or "moodle" or "blackboard" or "brightspace" or "gradescope" or "plain"))
+            return ValidationResult.Error($"--csv-format must be canvas, moodle, blackboard, brightspace, gradescope or plain (got '{CsvFormat}').");
         if (Verbosity is not ("quiet" or "normal" or "detailed" or "summary"))
             return ValidationResult.Error($"--verbosity must be quiet, normal, detailed or summary (got '{Verbosity}').");
         if (FailOn is not (null or "warning" or "error"))

@@ -9,7 +9,8 @@ public static class ExitCodes
     /// <summary>
     /// Some traces could not be graded, or a file that might be a trace (a PDF, a saved page) was skipped, or a rule
     /// failed (threw, timed out) on some trace so a criterion is ungraded, or <c>--fail-on</c> tripped, or a rubric test
-    /// failed; outputs were still written. Skipped companion files of an export do not count.
+    /// failed; outputs were still written. Skipped companion files of an export do not count. For <c>lms-check</c>: the LMS
+    /// would refuse the file or change what it must not.
     /// </summary>
     public const int Partial = 1;
 

@@ -194,25 +194,36 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         {
             if (settings.Csv is not null)
             {
-                var roster = settings.Roster is null ? null : CanvasRoster.Read(settings.Roster);
+                var assignment = settings.Assignment ?? context.Rubric.Title;
+                var max = context.Rules.Sum(r => r.Points);
+                // Moodle, Blackboard and Brightspace files are written by their own import rules, from their own export.
+                LmsSystem? native = settings.CsvFormat switch { "moodle" => LmsSystem.Moodle, "blackboard" => LmsSystem.Blackboard, "brightspace" => LmsSystem.Brightspace, _ => null };
+                var lmsRoster = native is { } n && settings.Roster is not null ? LmsRoster.Read(settings.Roster, n) : null;
+                if (native is { } system) LmsRoster.CheckAssignment(system, lmsRoster, assignment, settings.NewAssignment);
+                var roster = settings.Roster is null || native is not null ? null : CanvasRoster.Read(settings.Roster);
                 var canvasRoster = settings.CsvFormat == "canvas" ? roster : null;
-                canvasRoster?.CheckAssignment(settings.Assignment ?? context.Rubric.Title, settings.NewAssignment);
+                canvasRoster?.CheckAssignment(assignment, settings.NewAssignment);
                 sinks.Add(CsvGradeSink.ToFile(settings.Csv, new CsvExportOptions
                 {
-                    Format = settings.CsvFormat switch { "canvas" => CsvGradeFormat.Canvas, "gradescope" => CsvGradeFormat.Gradescope, _ => CsvGradeFormat.Plain },
+                    Format = settings.CsvFormat switch
+                    {
+                        "canvas" => CsvGradeFormat.Canvas, "gradescope" => CsvGradeFormat.Gradescope, "moodle" => CsvGradeFormat.Moodle,
+                        "blackboard" => CsvGradeFormat.Blackboard, "brightspace" => CsvGradeFormat.Brightspace, _ => CsvGradeFormat.Plain,
+                    },
                     AssignmentName = settings.Assignment,
                     Roster = roster,
-                    Scale = canvasRoster?.ScaleFor(settings.Assignment ?? context.Rubric.Title, context.Rules.Sum(r => r.Points), settings.ScaleToPoints) ?? 1,
+                    LmsRoster = lmsRoster,
+                    Scale = canvasRoster?.ScaleFor(assignment, max, settings.ScaleToPoints) ?? lmsRoster?.ScaleFor(assignment, max, settings.ScaleToPoints) ?? 1,
                 }, policy));
             }
             if (settings.Sarif is not null)
                 sinks.Add(SarifWriter.ToFile(settings.Sarif, new SarifOptions { BaseDirectory = TraceRoot(settings.Traces), ReadFile = readFile }, policy));
             if (settings.Feedback is not null) sinks.Add(new FeedbackWriter(settings.Feedback, policy));
         }
-        catch (CanvasRosterException e)
+        catch (Exception e) when (e is CanvasRosterException or GradebookUpdateException)
         {
             foreach (var s in sinks) s.Dispose();
-            throw new UserErrorException(e.Message);
+            throw new UserErrorException(e.Message.Contains("error:", StringComparison.Ordinal) ? e.Message : $"{settings.Roster}: error: {e.Message}");
         }
         return sinks;
     }

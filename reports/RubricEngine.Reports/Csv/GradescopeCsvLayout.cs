@@ -8,13 +8,17 @@ namespace RubricEngine.Reports.Csv;
 /// A Gradescope score sheet: First Name, Last Name, SID, Email, Total Score, then one column per question
 /// ("3.b.i: First-order optimality conditions (2 pts)", the sum of its criteria) and one per trace-wide rule.
 /// A question with a criterion that was not graded is an empty cell, and so is the Total Score of that trace:
-/// Gradescope would show a partial sum as the grade.
+/// Gradescope would show a partial sum as the grade. Gradescope identifies a student by a unique email
+/// (<see cref="Gradebook.GradescopeImportRules"/>): a trace without an email, or with the email of a row already
+/// written, gets no row and is reported in <see cref="Unmatched"/>.
 /// </summary>
 internal sealed class GradescopeCsvLayout : ICsvLayout
 {
     private readonly List<(string Header, HashSet<string> RuleIds)> _columns = [];
+    private readonly List<UnmatchedStudent> _unmatched = [];
+    private readonly Dictionary<string, string> _emails = new(StringComparer.OrdinalIgnoreCase);
 
-    public IReadOnlyList<UnmatchedStudent> Unmatched => [];
+    public IReadOnlyList<UnmatchedStudent> Unmatched => _unmatched;
 
     public void WriteHeader(CsvWriter csv, ReportContext context)
     {
@@ -40,6 +44,16 @@ internal sealed class GradescopeCsvLayout : ICsvLayout
 
     public void WriteGrade(CsvWriter csv, TraceGrade grade)
     {
+        var s = grade.Student;
+        var email = s.Email?.Trim() ?? "";
+        if (email.Length == 0 || _emails.TryGetValue(email, out _))
+        {
+            _unmatched.Add(new UnmatchedStudent(s.Id, s.Name, s.Email, grade.File, email.Length == 0
+                ? $"'{s.Id}' has no email, which is how Gradescope identifies a student; this trace was not written (give emails with --students)."
+                : $"the Gradescope row of {email} already has the grade of {_emails[email]}; this trace was not written."));
+            return;
+        }
+        _emails[email] = grade.File;
         var (first, last) = SplitName(grade.Student.Name);
         csv.Text(first);
         csv.Text(last);

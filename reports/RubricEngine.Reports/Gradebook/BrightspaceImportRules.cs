@@ -68,6 +68,6 @@ internal sealed partial class BrightspaceImportRules : LmsImportRules
     public override LmsCell ReadCell(string cell) =>
         Read(cell, t => new LmsCell(LmsCellKind.Invalid, null, "not a number: a Points Grade column takes points only"));
 
-    [GeneratedRegex(@"^(?<title>.+?) (?<kind>Points Grade|Grade Symbol|Text Grade|Weighted Grade|Adjusted Final Grade Numerator|Adjusted Final Grade Denominator|Calculated Final Grade Numerator|Calculated Final Grade Denominator)(?: <[^>]*?(?:MaxPoints:(?<max>\d+(?:\.\d+)?))?[^>]*>)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<title>.+?) (?<kind>Points Grade|Grade Symbol|Text Grade|Weighted Grade|Adjusted Final Grade Numerator|Adjusted Final Grade Denominator|Calculated Final Grade Numerator|Calculated Final Grade Denominator)(?: <(?:[^>]*?MaxPoints:(?<max>\d+(?:\.\d+)?))?[^>]*>)?$", RegexOptions.CultureInvariant)]
     private static partial Regex ItemHeader();
 }

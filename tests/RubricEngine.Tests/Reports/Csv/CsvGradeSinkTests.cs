@@ -156,7 +156,7 @@ public sealed class CsvGradeSinkTests
         var path = temp.File("gs.csv");
         Run(CsvGradeSink.ToFile(path, new CsvExportOptions { Format = CsvGradeFormat.Gradescope }),
             Student("s1", "Ana María Lopez", "ana@uni.edu").Lose("HW7-04", 1, "too long").Build(),
-            Student("s2", "Kim, Bo").Build());
+            Student("s2", "Kim, Bo", "bo@uni.edu").Build());
 
         var rows = ReadRows(path);
         Assert.That(rows[0], Is.EqualTo(new[]
