@@ -84,11 +84,11 @@ public static class LmsImportCheck
         var h = header[i];
         if (rules.IdentityHeaders.Any(x => GradebookPlan.HeaderEquals(h, x))) return new(i, h, LmsColumnRole.Identity, null, null, null, "identifies the student");
         if (h.Length == 0) return new(i, h, LmsColumnRole.Unknown, null, null, null, "no header: ignored");
-        if (rules.IsDetail(h)) return new(i, h, LmsColumnRole.Detail, null, null, null, "student detail, not imported");
         var pointsCell = pointsRow?.Cell(i).Trim() ?? "";
         var item = rules.ParseItem(h);
         if (item is { Calculated: true } || pointsCell.Equals("(read only)", StringComparison.OrdinalIgnoreCase))
             return new(i, h, LmsColumnRole.Calculated, item?.Title, item?.Id, null, "computed by the LMS: not imported");
+        if (rules.IsDetail(h)) return new(i, h, LmsColumnRole.Detail, null, null, null, "student detail, not imported");
 
         var points = rules.System == LmsSystem.Canvas ? Number(pointsCell) : item?.Points;
         var inExport = export is null ? -1 : rules.System is LmsSystem.Canvas or LmsSystem.Blackboard && item?.Id is { } id
