@@ -136,6 +136,23 @@ public sealed class NativeLayoutTests
     }
 
     [Test]
+    public void Canvas_file_from_the_roster_keeps_points_possible_and_its_assignment_id()
+    {
+        var export = Export("canvas-export.csv",
+            "Student,ID,SIS User ID,SIS Login ID,Section,HW7 Optimization (12345),Current Score\r\n" +
+            "    Points Possible,,,,,6.5,(read only)\r\n" +
+            "\"Lima, Ana\",101,s1,ana@uni.edu,CS182,,85\r\n" +
+            "\"Chen, Bo\",102,s2,bo@uni.edu,CS182,EX,70\r\n");
+        var path = _temp.File("canvas.csv");
+        Run(CsvGradeSink.ToFile(path, new CsvExportOptions { Format = CsvGradeFormat.Canvas, AssignmentName = "HW7", Roster = CanvasRoster.Read(export) }), Grades);
+
+        var report = LmsImportCheck.Check(path, LmsSystem.Canvas, export);
+        AssertImportsCleanly(report, "HW7 Optimization (12345)", 2);
+        Assert.That(report.Columns.Single(c => c.Role == LmsColumnRole.Grade).Points, Is.EqualTo(6.5));
+        Assert.That(report.Issues.Select(i => i.Message), Has.Some.Contains("'EX' for 102").And.Some.Contains("excuses the student"));
+    }
+
+    [Test]
     public void Gradescope_writes_one_row_per_email_and_reports_traces_it_cannot_identify()
     {
         var path = _temp.File("gs.csv");
