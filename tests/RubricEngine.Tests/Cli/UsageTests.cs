@@ -64,7 +64,7 @@ public sealed class UsageTests
 
     [TestCase(new[] { "grade", "r.csx", "traces" }, "Say where grades go")]
     [TestCase(new[] { "grade", "r.csx", "traces", "-o", "grades.csv" }, "-o must name an .xlsx file")]
-    [TestCase(new[] { "grade", "r.csx", "traces", "--csv", "g.csv", "--csv-format", "moodle" }, "--csv-format must be")]
+    [TestCase(new[] { "grade", "r.csx", "traces", "--csv", "g.csv", "--csv-format", "sakai" }, "--csv-format must be")]
     [TestCase(new[] { "grade", "r.csx", "traces", "--csv", "g.csv", "--fail-on", "info" }, "--fail-on must be")]
     [TestCase(new[] { "import", "chatgpt", "in.json" }, "Say where to write")]
     public async Task Invalid_option_values_exit_2_with_the_reason(string[] args, string message)
