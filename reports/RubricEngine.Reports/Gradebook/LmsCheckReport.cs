@@ -2,39 +2,6 @@ using System.Globalization;
 
 namespace RubricEngine.Reports.Gradebook;
 
-/// <summary>What the LMS does with one column of the file.</summary>
-public enum LmsColumnRole
-{
-    /// <summary>Identifies the student.</summary>
-    Identity,
-
-    /// <summary>A student detail or the LMS's bookkeeping: read, not imported as a grade.</summary>
-    Detail,
-
-    /// <summary>Grades for an existing grade item (or, where the LMS maps by hand, for the item the TA picks).</summary>
-    Grade,
-
-    /// <summary>Grades for a grade item the import creates.</summary>
-    NewItem,
-
-    /// <summary>A column the LMS computes itself (totals): not imported.</summary>
-    Calculated,
-
-    /// <summary>A column the LMS does not recognize: ignored or rejected.</summary>
-    Unknown,
-}
-
-/// <summary>One column of the file and what the LMS does with it.</summary>
-/// <param name="Index">0-based column index.</param>
-/// <param name="Item">The grade item's name, for grade columns.</param>
-/// <param name="ItemId">The item's id when the header carries one.</param>
-/// <param name="Points">Points possible as the file (or the export) says.</param>
-/// <param name="Meaning">One sentence: what the LMS does with the column.</param>
-public sealed record LmsColumn(int Index, string Header, LmsColumnRole Role, string? Item, string? ItemId, double? Points, string Meaning);
-
-/// <summary>A finding of the import check, placed at a line of the file when it concerns one row.</summary>
-public sealed record LmsIssue(LmsIssueSeverity Severity, int? Line, string Message);
-
 /// <summary>What an LMS will do with a grade file, from its documented import rules (<c>rubric lms-check</c>).</summary>
 public sealed record LmsCheckReport(
     LmsSystem System,

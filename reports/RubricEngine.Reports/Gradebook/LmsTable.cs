@@ -4,12 +4,6 @@ using CsvHelper.Configuration;
 
 namespace RubricEngine.Reports.Gradebook;
 
-/// <summary>One row of an LMS file below its header; <see cref="Line"/> is where it starts in the file (1-based).</summary>
-public sealed record LmsTableRow(int Line, IReadOnlyList<string> Cells)
-{
-    public string Cell(int column) => column >= 0 && column < Cells.Count ? Cells[column] : "";
-}
-
 /// <summary>
 /// An LMS grade file or export as its importer reads it: the encoding from the byte-order mark (UTF-8, or UTF-16 as
 /// Blackboard downloads), the delimiter detected (comma, tab, semicolon), the first row as header.

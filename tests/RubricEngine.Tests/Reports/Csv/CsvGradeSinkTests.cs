@@ -66,6 +66,8 @@ public sealed class CsvGradeSinkTests
     [TestCase(CsvGradeFormat.Plain)]
     [TestCase(CsvGradeFormat.Gradescope)]
     [TestCase(CsvGradeFormat.Canvas)]
+    [TestCase(CsvGradeFormat.Moodle)]
+    [TestCase(CsvGradeFormat.Blackboard)]
     public void Hostile_names_emails_and_comments_are_escaped(CsvGradeFormat format)
     {
         using var temp = new TempFolder();

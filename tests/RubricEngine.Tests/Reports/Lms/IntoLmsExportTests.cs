@@ -97,6 +97,23 @@ public sealed class IntoLmsExportTests
     }
 
     [Test]
+    public void Canvas_export_updated_in_place_passes_the_Canvas_import_check_against_the_backup()
+    {
+        var path = Save("canvas.csv", Encoding.UTF8.GetBytes(
+            "Student,ID,SIS User ID,SIS Login ID,Section,HW7 (12345),Current Score\r\n" +
+            "    Points Possible,,,,,6.00,(read only)\r\n" +
+            "\"Lima, Ana\",101,s1,ana,CS182,,85\r\n" +
+            "\"Chen, Bo\",102,s2,bo,CS182,EX,70\r\n"));
+        var report = Into(path, "HW7");
+
+        var check = LmsImportCheck.Check(path, LmsSystem.Canvas, report.BackupPath);
+        Assert.That(check.Errors, Is.Empty, string.Join("\n", check.Lines()));
+        Assert.That(check.NewItems, Is.Empty);
+        Assert.That(check.Columns.Single(c => c.Role == LmsColumnRole.Grade).ItemId, Is.EqualTo("12345"));
+        Assert.That(check.Issues.Select(i => i.Message), Has.Some.Contains("'EX' for 102"));
+    }
+
+    [Test]
     public void Per_criterion_columns_are_refused_on_every_LMS_export()
     {
         var path = Save("bs.csv", Encoding.UTF8.GetBytes(LmsExports.Brightspace(points: "6")));
