@@ -41,9 +41,11 @@ public static class LmsImportCheck
         // Rows: who they are, whether the LMS knows them, what each grade cell does.
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         int? matched = export is null ? null : 0;
-        var exportKeys = identity.ToDictionary(x => x.Header, x => export is null || export.Column(x.Header) is var c && c < 0
-            ? null
-            : export.Rows.Select(r => rules.Key(r.Cell(export.Column(x.Header)))).Where(k => k.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase));
+        // The export's students by each identity column it shares with the file.
+        var exportKeys = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (h, _) in identity)
+            if (export?.Column(h) is { } c and >= 0)
+                exportKeys[h] = export.Rows.Select(r => rules.Key(r.Cell(c))).Where(k => k.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var listed = 0;
         foreach (var row in students)
         {
@@ -91,9 +93,7 @@ public static class LmsImportCheck
         if (rules.IsDetail(h)) return new(i, h, LmsColumnRole.Detail, null, null, null, "student detail, not imported");
 
         var points = rules.System == LmsSystem.Canvas ? Number(pointsCell) : item?.Points;
-        var inExport = export is null ? -1 : rules.System is LmsSystem.Canvas or LmsSystem.Blackboard && item?.Id is { } id
-            ? export.Header.ToList().FindIndex(x => rules.ParseItem(x)?.Id == id)
-            : export.Column(h);
+        var inExport = InExport(rules, export, h, item);
         if (inExport >= 0)
         {
             var before = rules.System == LmsSystem.Canvas ? Number(exportPoints?.Cell(inExport) ?? "") : rules.ParseItem(export!.Header[inExport])?.Points;
@@ -123,6 +123,22 @@ public static class LmsImportCheck
             return new(i, h, LmsColumnRole.NewItem, item?.Title ?? h, item?.Id, points, meaning);
         }
         return new(i, h, LmsColumnRole.Grade, item?.Title ?? h, item?.Id, points, ExistingMeaning(rules.System, item, h));
+    }
+
+    /// <summary>
+    /// The export's column for the file's column <paramref name="header"/>, or -1: by item id where headers carry one
+    /// (Canvas, Blackboard), else the same header, else — Brightspace and Moodle match items by name — the same item
+    /// title ('HW7 Points Grade' is the export's 'HW7 Points Grade &lt;Numeric MaxPoints:16&gt;').
+    /// </summary>
+    private static int InExport(LmsImportRules rules, LmsTable? export, string header, LmsItemHeader? item)
+    {
+        if (export is null) return -1;
+        var headers = export.Header.ToList();
+        if (rules.System is LmsSystem.Canvas or LmsSystem.Blackboard)
+            return item?.Id is { } id ? headers.FindIndex(x => rules.ParseItem(x)?.Id == id) : export.Column(header);
+        var exact = export.Column(header);
+        if (exact >= 0 || item is null) return exact;
+        return headers.FindIndex(x => !rules.IsDetail(x) && rules.ParseItem(x)?.Title.Equals(item.Title, StringComparison.OrdinalIgnoreCase) == true);
     }
 
     private static string ExistingMeaning(LmsSystem system, LmsItemHeader? item, string header) => system switch

@@ -60,7 +60,9 @@ public sealed class LmsImportCheckTests
     [Test]
     public void Moodle_column_the_export_lacks_is_reported_as_a_possible_new_grade_item()
     {
-        var report = Check("Email address,HW7\r\nana@uni.edu,5\r\n", LmsSystem.Moodle, LmsExports.Moodle);
+        var report = Check("Email address,HW7,HW8\r\nana@uni.edu,5,4\r\n", LmsSystem.Moodle, LmsExports.Moodle);
+        Assert.That(report.Columns.Single(c => c.Header == "HW7").Role, Is.EqualTo(LmsColumnRole.Grade), "the export's 'Assignment: HW7 (Real)'");
+        Assert.That(report.NewItems.Single().Header, Is.EqualTo("HW8"));
         Assert.That(report.NewItems.Single().Meaning, Does.Contain("New grade item"));
     }
 
@@ -73,6 +75,16 @@ public sealed class LmsImportCheckTests
         var errors = report.Errors.Select(i => i.Message).ToList();
         Assert.That(errors, Has.Some.Contains("'End-of-Line Indicator' must be the last column; it is column 3 of 4"));
         Assert.That(errors, Has.Some.Contains("'abc' for s1 in 'HW7 Points Grade'"), "the '#' prefix is Brightspace's, not the id's");
+    }
+
+    [Test]
+    public void Brightspace_matches_an_item_by_name_without_the_export_header_details()
+    {
+        var report = Check("OrgDefinedId,HW7 Points Grade,HW8 Points Grade,End-of-Line Indicator\r\n#s1,5,3,#\r\n", LmsSystem.Brightspace, LmsExports.Brightspace());
+        Assert.That(report.Columns.Single(c => c.Header == "HW7 Points Grade").Role, Is.EqualTo(LmsColumnRole.Grade));
+        Assert.That(report.Columns.Single(c => c.Header == "HW7 Points Grade").Points, Is.EqualTo(6.5), "points possible as the course has them");
+        Assert.That(report.NewItems.Single().Header, Is.EqualTo("HW8 Points Grade"));
+        Assert.That(report.MatchedStudents, Is.EqualTo(1));
     }
 
     [Test]
