@@ -7,8 +7,9 @@ namespace RubricEngine.Reports.Gradebook;
 /// <summary>
 /// Gradescope's course roster rules (Gradescope help, "Adding Students and Staff"): every column has a header; a member
 /// is identified by a unique email address; names are one full-name column or First and Last Name columns; the file is
-/// UTF-8. A score sheet uses the same identity (Email, with SID beside it) and one numeric column per question, headed as
-/// Gradescope's own score export heads them (<c>1: Title (2.0 pts)</c>), with Total Score.
+/// UTF-8. The score sheet's columns follow Gradescope's own score export (Email and SID, Total Score, one numeric column
+/// per question headed <c>1: Title (2.0 pts)</c>); the score-upload page's own rules were not available, so what is
+/// enforced is the documented roster identity (one row per email) and numeric scores.
 /// </summary>
 internal sealed partial class GradescopeImportRules : LmsImportRules
 {
