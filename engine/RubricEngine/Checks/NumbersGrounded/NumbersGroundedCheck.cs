@@ -47,9 +47,11 @@ public sealed class NumbersGroundedCheck : ICheck
         var claims = report.Numbers.GroupBy(n => n.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
         var ungrounded = claims.Where(c => !c.Any(n => n.Grounded)).ToList();
         var evidence = new List<Evidence>();
+        // A reply that says it cannot see the material was held to figures exactly as the sources give them: say so.
+        var exactly = report.DeclinesSources ? " (the reply says it cannot see them, so only figures given exactly as in the sources count)" : "";
         foreach (var claim in ungrounded)
         {
-            evidence.Add(new Evidence(claim[0].Span, $"{claim[0].Text} is not in the sources."));
+            evidence.Add(new Evidence(claim[0].Span, $"{claim[0].Text} is not in the sources{exactly}."));
             foreach (var repeat in claim.Skip(1))
                 evidence.Add(new Evidence(repeat.Span, $"{repeat.Text} is said again here; the claim is counted once.", Severity.Info));
         }
@@ -67,7 +69,7 @@ public sealed class NumbersGroundedCheck : ICheck
 
         var names = ungrounded.Select(c => c[0].Text + Said(c.Count)).ToList();
         var verb = names.Count == 1 ? "is" : "are";
-        var message = $"{CountedNoun.Number.Format(names.Count)} {verb} not in the sources: {names.Humanize("and")}.";
+        var message = $"{CountedNoun.Number.Format(names.Count)} {verb} not in the sources{exactly}: {names.Humanize("and")}.";
         var score = Options.Strict ? 0 : (double)(total - ungrounded.Count) / total;
         return new CheckResult(score, message, evidence);
     }
