@@ -26,8 +26,16 @@ public sealed record NumbersGroundedOptions
 /// (0 with <see cref="NumbersGroundedOptions.Strict"/> as soon as one is not); full points when the answer states none.
 /// Identifiers with digits that are not in the sources are added as notes (RE0003) that cost nothing.
 /// </summary>
-public sealed class NumbersGroundedCheck : ICheck
+public sealed class NumbersGroundedCheck : IBuiltInCheck
 {
+    /// <summary>RE0002's catalog entry: its id, name, title and doc page are written here and nowhere else.</summary>
+    public static BuiltInRule Rule { get; } = new(
+        "RE0002", "NumbersGrounded", "Numbers grounded in the sources",
+        "Every number the answer states appears in the prompts or sources, after unit conversion and rounding.",
+        "NumbersGrounded/RE0002.md");
+
+    BuiltInRule IBuiltInCheck.Rule => Rule;
+
     private readonly GroundingAnalyzer _analyzer;
     private readonly IdentifierAllowList _allow;
 
@@ -87,6 +95,6 @@ public sealed class NumbersGroundedCheck : ICheck
         if (Options.IncludeMath) options.Add("numbers in formulas too");
         if (Options.Strict) options.Add("strict");
         if (Options.Allow.Count > 0) options.Add($"allowing {Options.Allow.Humanize("and")}");
-        return $"{RuleIds.NumbersGrounded} NumbersGrounded: every number is in the sources" + (options.Count > 0 ? $" ({string.Join(", ", options)})" : "");
+        return Rule.Describe(": every number is in the sources" + (options.Count > 0 ? $" ({string.Join(", ", options)})" : ""));
     }
 }
