@@ -691,6 +691,41 @@ internal static class NumberScanner
         return start;
     }
 
+    private static readonly string[] SearchVerbs = ["read", "searched", "browsed", "visited"];
+
+    private static readonly string[] SearchObjects = ["web pages", "web page", "webpages", "websites", "sites", "pages", "sources", "results"];
+
+    /// <summary>
+    /// "Read 10 web pages", "Searched 5 sites", a closing "10 web pages": the status a search-enabled assistant's
+    /// export leaves above or below its reply (often in the same paragraph, a line break apart). It says what the
+    /// tool did, not what the source says.
+    /// </summary>
+    private static bool IsSearchStatus(string t, int start, int end)
+    {
+        var k = end;
+        if (k < t.Length && t[k] == ' ') k++;
+        var objectEnd = -1;
+        foreach (var o in SearchObjects)
+            if (k + o.Length <= t.Length && t.AsSpan(k, o.Length).Equals(o, StringComparison.OrdinalIgnoreCase)
+                && (k + o.Length == t.Length || !char.IsLetterOrDigit(t[k + o.Length])))
+            {
+                objectEnd = k + o.Length;
+                break;
+            }
+        if (objectEnd < 0) return false;
+        // After a search verb: "Read 10 web pages", wherever it stands.
+        var wordEnd = start;
+        while (wordEnd > 0 && t[wordEnd - 1] == ' ') wordEnd--;
+        var wordStart = wordEnd;
+        while (wordStart > 0 && wordEnd - wordStart < 10 && char.IsLetter(t[wordStart - 1])) wordStart--;
+        foreach (var v in SearchVerbs)
+            if (wordEnd > wordStart && t.AsSpan(wordStart, wordEnd - wordStart).Equals(v, StringComparison.OrdinalIgnoreCase)) return true;
+        // Alone: "10 web pages" closing the text, after a sentence or a line.
+        var before = wordEnd == 0 ? '\n' : t[wordEnd - 1];
+        var rest = t.AsSpan(objectEnd).TrimStart(' ');
+        return wordEnd == wordStart && before is '\n' or '.' or '!' or '?' && (rest.Length == 0 || rest[0] == '\n');
+    }
+
     /// <summary>Labels, enumerators, sub/superscripts and years: numbers in an answer that state no fact.</summary>
     private static bool IsNotAClaim(string t, int start, int end, Mode mode, int decimals, ReadOnlySpan<char> mantissa, List<IdentifierToken>? identifiers)
     {
@@ -719,6 +754,8 @@ internal static class NumberScanner
         var wordEnd = k;
         while (k > 0 && wordEnd - k < 14 && char.IsLetter(t[k - 1])) k--;
         if (wordEnd > k && Units.IsLabelWord(t.AsSpan(k, wordEnd - k))) return true;
+
+        if (IsSearchStatus(t, start, end)) return true;
 
         // A year is a date, not a measurement: reported with identifiers instead.
         if (decimals == 0 && mantissa.Length == 4 && int.TryParse(mantissa, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)

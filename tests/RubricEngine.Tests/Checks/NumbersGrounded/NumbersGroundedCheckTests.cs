@@ -287,4 +287,23 @@ public sealed class NumbersGroundedCheckTests
         NumberScanner.Scan("a gain of 0.5 points", NumberScanner.Mode.Claims, points, null);
         Assert.That(index.Grounds(points.Single()), Is.False, "0.5% of a figure is not 0.5 percentage points");
     }
+
+    [Test]
+    public void A_search_status_line_of_the_export_is_not_a_claim()
+    {
+        // DeepSeek and ChatGPT exports keep the search tool's status line above or below the reply.
+        const string md = """
+            Read 10 web pages
+            I could not find the post itself, but the figures you quoted say **94%** in 341 s.
+
+            Searched 5 sites
+
+            Other write-ups mention about 12 tricks in total.
+            10 web pages
+            """;
+        var answer = Answer(md, rubricSources: RubricSources);
+        var result = new NumbersGroundedCheck().Evaluate(answer);
+
+        Assert.That(Flagged(answer, result), Is.EqualTo(new[] { "about 12" }), result.Message);
+    }
 }
