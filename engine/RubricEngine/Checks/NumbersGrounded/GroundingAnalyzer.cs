@@ -14,6 +14,9 @@ public sealed record NumericClaim(string Text, TextSpan Span, bool Grounded)
 {
     /// <summary>The quantity stated, whatever its wording ("~18 hours" and "18 h" share it): one claim per answer however often it is said.</summary>
     public string Key { get; init; } = Text;
+
+    /// <summary>Not grounded, though a source writes the same number for another quantity ("3 remaining tricks" where the source has "3x").</summary>
+    public bool SameNumberElsewhere { get; init; }
 }
 
 /// <summary>A name with digits in an answer ("V100", "ResNet-18") or a year, and whether the grounding texts hold it.</summary>
@@ -79,6 +82,7 @@ public sealed class GroundingAnalyzer
                 numbers.Add(new NumericClaim(Clean(view.Text.AsSpan(q.Start, q.End - q.Start)), view.SpanOf(q.Start, q.End), grounded)
                 {
                     Key = DerivedFigures.Key(q),
+                    SameNumberElsewhere = !grounded && (rubricIndex.HasNumber(q.Value) || TraceIndex().HasNumber(q.Value)),
                 });
             }
             foreach (var id in tokens)

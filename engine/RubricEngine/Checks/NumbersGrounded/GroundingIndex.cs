@@ -108,6 +108,9 @@ internal sealed class GroundingIndex
         return claim.Step < 1 && v >= 1 && AnyIn(_asWritten, v - exact, v + exact);
     }
 
+    /// <summary>True when some text of the index writes <paramref name="value"/>, in whatever unit.</summary>
+    public bool HasNumber(double value) => AnyIn(_asWritten, Math.Abs(value) - 1e-9 * Math.Max(Math.Abs(value), 1), Math.Abs(value) + 1e-9 * Math.Max(Math.Abs(value), 1));
+
     private static bool IsRelative(Dimension dimension) => dimension is Dimension.Percent or Dimension.Points or Dimension.Ratio;
 
     /// <summary>True when the identifier (or its singular, or its name without a "-style" tail) is a token of the index.</summary>

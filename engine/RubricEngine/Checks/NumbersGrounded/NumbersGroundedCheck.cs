@@ -59,7 +59,9 @@ public sealed class NumbersGroundedCheck : IBuiltInCheck
         var exactly = report.DeclinesSources ? " (the reply says it cannot see them, so only figures given exactly as in the sources count)" : "";
         foreach (var claim in ungrounded)
         {
-            evidence.Add(new Evidence(claim[0].Span, $"{claim[0].Text} is not in the sources{exactly}."));
+            // "3 remaining tricks" where the source has "3x": say the number is there but means something else.
+            var elsewhere = exactly.Length == 0 && claim[0].SameNumberElsewhere ? " (the sources use that number for another quantity)" : "";
+            evidence.Add(new Evidence(claim[0].Span, $"{claim[0].Text} is not in the sources{exactly}{elsewhere}."));
             foreach (var repeat in claim.Skip(1))
                 evidence.Add(new Evidence(repeat.Span, $"{repeat.Text} is said again here; the claim is counted once.", Severity.Info));
         }

@@ -267,6 +267,8 @@ public sealed class NumbersGroundedCheckTests
         var result = new NumbersGroundedCheck().Evaluate(answer);
 
         Assert.That(Flagged(answer, result), Is.EqualTo(new[] { "3" }), result.Message);
+        Assert.That(result.Evidence.Single(e => e.Severity is null).Message,
+            Is.EqualTo("3 is not in the sources (the sources use that number for another quantity)."), "the blog does say 3x: the comment must not deny it");
     }
 
     [Test]
