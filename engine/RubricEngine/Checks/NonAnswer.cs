@@ -70,6 +70,28 @@ public static class NonAnswer
         return null;
     }
 
+    /// <summary>
+    /// True when the reply opens by saying it cannot see or open the material ("I'm not able to open your lab notes",
+    /// "I can't browse the web") and does not then work from material the student gave, whatever its length.
+    /// </summary>
+    public static bool DeclinesSources(Answer answer)
+    {
+        var text = answer.Document.Text;
+        foreach (var block in answer.Blocks)
+        {
+            if (block.Kind is BlockKind.Heading or BlockKind.ThematicBreak or BlockKind.Code or BlockKind.DisplayMath) continue;
+            var raw = text.AsSpan(block.Span.Start, Math.Min(block.Span.Length, 300));
+            if (raw.Length <= 40 && PartLabel.IsOnlyLabel(raw.ToString())) continue;
+            // The first prose block is where a reply declines; a refusal phrase further down quotes or discusses one.
+            var opening = raw.ToString().Replace('’', '\'').ToLowerInvariant();
+            foreach (var refusal in Refusals)
+                if (opening.Contains(refusal, StringComparison.Ordinal))
+                    return !AnswersAnyway.In(answer.Text);
+            return false;
+        }
+        return false;
+    }
+
     private static bool IsPlaceholder(string text, TextSpan span)
     {
         var w = text.Substring(span.Start, span.Length).Trim('*', '_', '.', ' ', '\n').ToLowerInvariant();

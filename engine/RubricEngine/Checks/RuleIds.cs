@@ -1,29 +1,32 @@
 namespace RubricEngine.Checks;
 
-/// <summary>Ids of the built-in rules; each has a doc page (<c>rubric explain RE0002</c>).</summary>
+/// <summary>
+/// Ids of the built-in rules, for rubric scripts (each has a doc page: <c>rubric explain RE0002</c>). Read from the
+/// checks' catalog entries; the ids themselves are written only there.
+/// </summary>
 public static class RuleIds
 {
     /// <summary>The answer stays within a word limit.</summary>
-    public const string WordLimit = "RE0001";
+    public static string WordLimit => WordLimitCheck.Rule.Id;
 
     /// <summary>Every number in the answer is in the sources.</summary>
-    public const string NumbersGrounded = "RE0002";
+    public static string NumbersGrounded => NumbersGroundedCheck.Rule.Id;
 
     /// <summary>A model, dataset or hardware name with digits is not in the sources (a note; no points lost).</summary>
-    public const string UngroundedIdentifier = "RE0003";
+    public static string UngroundedIdentifier => UngroundedIdentifierCheck.Rule.Id;
 
     /// <summary>The derivation is shown step by step.</summary>
-    public const string DerivationShown = "RE0004";
+    public static string DerivationShown => DerivationShownCheck.Rule.Id;
 
     /// <summary>The answer uses the conditions derived in an earlier part.</summary>
-    public const string ConditionsUsed = "RE0005";
+    public static string ConditionsUsed => ConditionsUsedCheck.Rule.Id;
 
     /// <summary>The stated final answer is the expected one.</summary>
-    public const string AnswerKey = "RE0006";
+    public static string AnswerKey => AnswerCheck.Rule.Id;
 
     /// <summary>Expected tokens appear in order.</summary>
-    public const string Sequence = "RE0007";
+    public static string Sequence => SequenceCheck.Rule.Id;
 
     /// <summary>Required concepts are mentioned.</summary>
-    public const string Mentions = "RE0008";
+    public static string Mentions => MentionsCheck.Rule.Id;
 }

@@ -13,8 +13,16 @@ namespace RubricEngine.Checks;
 /// a recommendation of one code name ("Use `nn.MSELoss`"), or an answer that is nothing but the answer. The last such statement counts, so an answer that weighs A, B
 /// and C and concludes "Answer: C" answers C. Score 1 or 0.
 /// </summary>
-public sealed partial class AnswerCheck : ICheck
+public sealed partial class AnswerCheck : IBuiltInCheck
 {
+    /// <summary>RE0006's catalog entry: its id, name, title and doc page are written here and nowhere else.</summary>
+    public static BuiltInRule Rule { get; } = new(
+        "RE0006", "Answer", "Answer key",
+        "The stated final answer (not a mere mention) is the expected one.",
+        "AnswerKey/RE0006.md");
+
+    BuiltInRule IBuiltInCheck.Rule => Rule;
+
     private const int MaxStatement = 200;
     private readonly string[] _accepted;
 
@@ -277,5 +285,5 @@ public sealed partial class AnswerCheck : ICheck
         return found.ToList();
     }
 
-    public string Describe() => $"{RuleIds.AnswerKey} Answer: the stated final answer is {string.Join(" or ", _accepted)}";
+    public string Describe() => Rule.Describe($": the stated final answer is {string.Join(" or ", _accepted)}");
 }

@@ -18,8 +18,16 @@ public enum MentionMode
 /// '|' ("different lengths|variable length"). Matching ignores case, respects word boundaries and tolerates simple
 /// plurals and endings ("reorders", "reordering" match "reordering"; "alignment" matches "align").
 /// </summary>
-public sealed class MentionsCheck : ICheck
+public sealed class MentionsCheck : IBuiltInCheck
 {
+    /// <summary>RE0008's catalog entry: its id, name, title and doc page are written here and nowhere else.</summary>
+    public static BuiltInRule Rule { get; } = new(
+        "RE0008", "Mentions", "Required concepts",
+        "The answer mentions required concepts (synonyms, plurals and case tolerated).",
+        "AnswerKey/RE0008.md");
+
+    BuiltInRule IBuiltInCheck.Rule => Rule;
+
     private readonly Concept[] _concepts;
 
     public MentionsCheck(MentionMode mode, IEnumerable<string> concepts)
@@ -70,7 +78,7 @@ public sealed class MentionsCheck : ICheck
         return false;
     }
 
-    public string Describe() => $"{RuleIds.Mentions} Mentions {(Mode == MentionMode.Any ? "any" : "all")} of: {string.Join(", ", _concepts.Select(c => c.Name))}";
+    public string Describe() => Rule.Describe($" {(Mode == MentionMode.Any ? "any" : "all")} of: {string.Join(", ", _concepts.Select(c => c.Name))}");
 }
 
 /// <summary>A light suffix stripper so plurals and common endings match: lengths → length, reordering → reorder.</summary>

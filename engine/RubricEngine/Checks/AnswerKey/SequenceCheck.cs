@@ -8,8 +8,16 @@ namespace RubricEngine.Checks;
 /// code or math (<c>[&lt;sos&gt;, I, see, a, dog]</c>, <c>\text{&lt;sos&gt;} I see a dog</c>). Case and punctuation
 /// between tokens do not matter. Score 1 or 0; on failure the comment says what was found instead.
 /// </summary>
-public sealed class SequenceCheck : ICheck
+public sealed class SequenceCheck : IBuiltInCheck
 {
+    /// <summary>RE0007's catalog entry: its id, name, title and doc page are written here and nowhere else.</summary>
+    public static BuiltInRule Rule { get; } = new(
+        "RE0007", "Sequence", "Token sequence",
+        "Expected tokens appear in order as one run, in prose, code or math.",
+        "AnswerKey/RE0007.md");
+
+    BuiltInRule IBuiltInCheck.Rule => Rule;
+
     private readonly string[] _expected;
     private readonly string[] _display;
     private readonly HashSet<string> _expectedSet;
@@ -86,5 +94,5 @@ public sealed class SequenceCheck : ICheck
         return flat.Length <= 80 ? flat : flat[..79] + "…";
     }
 
-    public string Describe() => $"{RuleIds.Sequence} Sequence: {Quote(_display)} in order";
+    public string Describe() => Rule.Describe($": {Quote(_display)} in order");
 }

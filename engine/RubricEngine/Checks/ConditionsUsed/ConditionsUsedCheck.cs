@@ -10,10 +10,15 @@ namespace RubricEngine.Checks;
 /// RE0005: the answer uses the results (conditions) stated in the answer to an earlier question, with the
 /// rubric's substitutions applied. See RE0005.md.
 /// </summary>
-public sealed class ConditionsUsedCheck : ICheck, IReadsOtherQuestions
+public sealed class ConditionsUsedCheck : IBuiltInCheck, IReadsOtherQuestions
 {
-    /// <summary>The rule id of this check.</summary>
-    public const string RuleId = "RE0005";
+    /// <summary>RE0005's catalog entry: its id, name, title and doc page are written here and nowhere else.</summary>
+    public static BuiltInRule Rule { get; } = new(
+        "RE0005", "ConditionsUsed", "Conditions used",
+        "The answer uses the conditions derived in an earlier part.",
+        "ConditionsUsed/RE0005.md");
+
+    BuiltInRule IBuiltInCheck.Rule => Rule;
 
     private static readonly string[] Ordinals = ["first", "second", "third", "fourth", "fifth", "sixth"];
 
@@ -63,7 +68,7 @@ public sealed class ConditionsUsedCheck : ICheck, IReadsOtherQuestions
 
     /// <inheritdoc />
     public string Describe() =>
-        $"{RuleId} ConditionsUsed(from: {From}" + (Substitutions.Count == 0 ? "" : ", substitute: " + SubstitutionText) + ")";
+        Rule.Describe($"(from: {From}" + (Substitutions.Count == 0 ? "" : ", substitute: " + SubstitutionText) + ")");
 
     private string SubstitutionText => string.Join(", ", Substitutions.Select(s => $"${s.Variable} = {s.Replacement}$"));
 

@@ -9,10 +9,15 @@ namespace RubricEngine.Checks;
 /// <summary>
 /// RE0004: the answer shows intermediate steps toward its result instead of stating it. See RE0004.md.
 /// </summary>
-public sealed class DerivationShownCheck : ICheck
+public sealed class DerivationShownCheck : IBuiltInCheck
 {
-    /// <summary>The rule id of this check.</summary>
-    public const string RuleId = "RE0004";
+    /// <summary>RE0004's catalog entry: its id, name, title and doc page are written here and nowhere else.</summary>
+    public static BuiltInRule Rule { get; } = new(
+        "RE0004", "DerivationShown", "Derivation shown",
+        "The derivation is shown in enough steps, not just the result.",
+        "DerivationShown/RE0004.md");
+
+    BuiltInRule IBuiltInCheck.Rule => Rule;
 
     // Words that introduce a transformation of what is already on the page: "Expanding,", "By the chain rule,",
     // "Since U^T U = I,". "Setting … to zero gives" is not one: it states the result.
@@ -53,8 +58,8 @@ public sealed class DerivationShownCheck : ICheck
 
     /// <inheritdoc />
     public string Describe() =>
-        $"{RuleId} DerivationShown(minSteps: {MinSteps}" +
-        (Required.Count == 0 ? "" : ", requires: " + string.Join(", ", Required.Select(r => r.DisplayName))) + ")";
+        Rule.Describe($"(minSteps: {MinSteps}" +
+        (Required.Count == 0 ? "" : ", requires: " + string.Join(", ", Required.Select(r => r.DisplayName))) + ")");
 
     /// <inheritdoc />
     public CheckResult Evaluate(Answer answer)

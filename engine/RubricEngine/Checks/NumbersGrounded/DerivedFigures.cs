@@ -93,6 +93,8 @@ internal static class DerivedFigures
                         && (Near(100 * Math.Abs(a.BaseValue - b.BaseValue) / a.BaseValue, written, tolerance)
                             || Near(100 * a.BaseValue / b.BaseValue, written, tolerance)
                             || (a.Dimension == Dimension.Percent && Near(Math.Abs(a.Value - b.Value), written, tolerance))),
+                    // "from 92.7% to 91.9%, 0.8 points"
+                    Dimension.Points => a.Dimension == Dimension.Percent && b.Dimension == Dimension.Percent && Near(Math.Abs(a.Value - b.Value), written, tolerance),
                     // "2100 / 341 ≈ 6.2×", "8 × 6.2 ≈ 49×"
                     Dimension.Ratio => !unit && ((a.Dimension == b.Dimension && Near(a.BaseValue / b.BaseValue, written, tolerance))
                         || ((a.Dimension == Dimension.Count || b.Dimension == Dimension.Count) && Near(a.Value / b.Value, written, tolerance))

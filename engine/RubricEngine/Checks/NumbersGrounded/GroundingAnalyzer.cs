@@ -14,13 +14,23 @@ public sealed record NumericClaim(string Text, TextSpan Span, bool Grounded)
 {
     /// <summary>The quantity stated, whatever its wording ("~18 hours" and "18 h" share it): one claim per answer however often it is said.</summary>
     public string Key { get; init; } = Text;
+
+    /// <summary>Not grounded, though a source writes the same number for another quantity ("3 remaining tricks" where the source has "3x").</summary>
+    public bool SameNumberElsewhere { get; init; }
 }
 
 /// <summary>A name with digits in an answer ("V100", "ResNet-18") or a year, and whether the grounding texts hold it.</summary>
 public sealed record IdentifierClaim(string Text, TextSpan Span, bool Grounded);
 
 /// <summary>What <see cref="GroundingAnalyzer"/> found in one answer.</summary>
-public sealed record GroundingReport(IReadOnlyList<NumericClaim> Numbers, IReadOnlyList<IdentifierClaim> Identifiers);
+public sealed record GroundingReport(IReadOnlyList<NumericClaim> Numbers, IReadOnlyList<IdentifierClaim> Identifiers)
+{
+    /// <summary>
+    /// The reply says it cannot see the material ("I can't browse the web, but typically 2-3x…"): only figures exactly
+    /// as the sources give them were counted as grounded, never roundings of them.
+    /// </summary>
+    public bool DeclinesSources { get; init; }
+}
 
 /// <summary>
 /// Extracts the numeric claims and identifiers of an answer and looks each up in the grounding texts. Indexes the
@@ -51,6 +61,8 @@ public sealed class GroundingAnalyzer
         var quantities = new List<Quantity>();
         var tokens = new List<IdentifierToken>();
         var blocks = answer.Blocks;
+        // A reply that says it cannot see the material did not round the material's figures: only exact ones count.
+        var exactly = NonAnswer.DeclinesSources(answer);
         for (var b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
@@ -64,11 +76,13 @@ public sealed class GroundingAnalyzer
             List<Quantity>? operands = null;
             foreach (var q in quantities)
             {
-                var grounded = rubricIndex.Grounds(q) || TraceIndex().Grounds(q)
-                    || DerivedFigures.IsComputed(q, operands ??= DerivedFigures.Operands(answer, b, o => rubricIndex.Grounds(o) || TraceIndex().Grounds(o)));
+                var things = CountsThings(view.Text, q);
+                var grounded = rubricIndex.Grounds(q, exactly, things) || TraceIndex().Grounds(q, exactly, things)
+                    || (!exactly && DerivedFigures.IsComputed(q, operands ??= DerivedFigures.Operands(answer, b, o => rubricIndex.Grounds(o) || TraceIndex().Grounds(o))));
                 numbers.Add(new NumericClaim(Clean(view.Text.AsSpan(q.Start, q.End - q.Start)), view.SpanOf(q.Start, q.End), grounded)
                 {
                     Key = DerivedFigures.Key(q),
+                    SameNumberElsewhere = !grounded && (rubricIndex.HasNumber(q.Value) || TraceIndex().HasNumber(q.Value)),
                 });
             }
             foreach (var id in tokens)
@@ -77,7 +91,16 @@ public sealed class GroundingAnalyzer
                 identifiers.Add(new IdentifierClaim(id.Text, view.SpanOf(id.Start, id.End), grounded));
             }
         }
-        return new GroundingReport(numbers, identifiers);
+        return new GroundingReport(numbers, identifiers) { DeclinesSources = exactly };
+    }
+
+    /// <summary>A bare number followed by a word ("3 remaining tricks", "4 GPUs"): it counts the things that word names.</summary>
+    private static bool CountsThings(string text, Quantity q)
+    {
+        if (q.Dimension != Dimension.Count) return false;
+        var k = q.End;
+        if (k < text.Length && text[k] == ' ') k++;
+        return k < text.Length && char.IsLetter(text[k]);
     }
 
     private string? Render(Inline inline)

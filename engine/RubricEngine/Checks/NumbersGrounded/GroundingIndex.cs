@@ -10,12 +10,14 @@ internal sealed class GroundingIndex
 
     private readonly double[][] _byDimension;
     private readonly double[] _asWritten;
+    private readonly double[] _amounts;
     private readonly HashSet<string> _tokens;
 
-    private GroundingIndex(double[][] byDimension, double[] asWritten, HashSet<string> tokens)
+    private GroundingIndex(double[][] byDimension, double[] asWritten, double[] amounts, HashSet<string> tokens)
     {
         _byDimension = byDimension;
         _asWritten = asWritten;
+        _amounts = amounts;
         _tokens = tokens;
     }
 
@@ -47,17 +49,20 @@ internal sealed class GroundingIndex
         var byDimension = new double[counts.Length][];
         for (var d = 0; d < counts.Length; d++) byDimension[d] = counts[d] == 0 ? [] : new double[counts[d]];
         var asWritten = finite == 0 ? [] : new double[finite];
+        var amounts = new double[finite - counts[(int)Dimension.Percent] - counts[(int)Dimension.Points] - counts[(int)Dimension.Ratio]];
         Array.Clear(counts);
-        var w = 0;
+        int w = 0, a = 0;
         foreach (var q in quantities)
         {
             if (!q.IsFinite) continue;
             byDimension[(int)q.Dimension][counts[(int)q.Dimension]++] = q.BaseValue;
             asWritten[w++] = q.Value;
+            if (!IsRelative(q.Dimension)) amounts[a++] = q.Value;
         }
         foreach (var values in byDimension) Array.Sort(values);
         Array.Sort(asWritten);
-        return new GroundingIndex(byDimension, asWritten, tokens);
+        Array.Sort(amounts);
+        return new GroundingIndex(byDimension, asWritten, amounts, tokens);
     }
 
     /// <summary>Years and long numbers are looked up as tokens: add every digit run of the text.</summary>
@@ -77,25 +82,36 @@ internal sealed class GroundingIndex
     }
 
     /// <summary>True when some number of the index supports <paramref name="claim"/>.</summary>
-    public bool Grounds(Quantity claim)
+    /// <param name="claim">The number stated.</param>
+    /// <param name="exactly">Only a source figure of exactly this value counts, never a rounding of one: the reply
+    /// says it cannot see the sources, so a figure that merely rounds to one of theirs is a coincidence.</param>
+    /// <param name="countsThings">The number counts things named after it ("3 remaining tricks", "4 GPUs"): a
+    /// multiplier or a percentage of the same digits ("3x", "3%") is another quantity.</param>
+    public bool Grounds(Quantity claim, bool exactly = false, bool countsThings = false)
     {
         if (!claim.IsFinite) return false;
         var v = Math.Abs(claim.Value);
-        // Unqualified: the source value rounds to the claim at the claim's last digit ("94%" ← 94.3%).
-        // Qualified ("~", "about"): within 10% or that rounding, whichever is wider.
-        var tolerance = claim.Step / 2;
-        if (claim.Approximate) tolerance = Math.Max(tolerance, RelativeApproximation * v);
-        tolerance += 1e-9 * Math.Max(v, 1e-300);
+        // Unqualified: the source value rounds to the claim at the claim's last digit ("94%" ← 94.3%), but a
+        // rounding never moves a figure by more than a tenth ("3x" is not 2.6 times, "1 hour" is not 42 minutes).
+        // Qualified ("~", "about", "less than"): within a tenth.
+        var tolerance = Math.Min(claim.Step / 2, RelativeApproximation * v);
+        if (claim.Approximate) tolerance = RelativeApproximation * v;
         // A whole count ("on 16 GPUs") is a count of things: a source's 15.7 does not round to it.
-        if (claim.Dimension == Dimension.Count && claim.Step >= 1 && !claim.Approximate) tolerance = 1e-9 * Math.Max(v, 1);
+        if (exactly || (claim.Dimension == Dimension.Count && claim.Step >= 1 && !claim.Approximate)) tolerance = 0;
+        tolerance += 1e-9 * Math.Max(v, claim.Dimension == Dimension.Count ? 1 : 1e-300);
         if (claim.Dimension == Dimension.Count)
-            return AnyIn(_asWritten, v - tolerance, v + tolerance);
+            return AnyIn(countsThings && claim.Step >= 1 ? _amounts : _asWritten, v - tolerance, v + tolerance);
         if (AnyIn(_byDimension[(int)claim.Dimension], (v - tolerance) * claim.UnitFactor, (v + tolerance) * claim.UnitFactor)) return true;
         // "15.7 TFLOPS" where the source says "roughly 15.7 in FP32": a number with decimals written exactly as in the
         // source is that number, whatever unit the answer adds (a whole number like "24 hours" is not: "24 epochs").
-        var exact = claim.Step / 2 + 1e-9 * Math.Max(v, 1e-300);
+        var exact = (exactly ? 0 : claim.Step / 2) + 1e-9 * Math.Max(v, 1e-300);
         return claim.Step < 1 && v >= 1 && AnyIn(_asWritten, v - exact, v + exact);
     }
+
+    /// <summary>True when some text of the index writes <paramref name="value"/>, in whatever unit.</summary>
+    public bool HasNumber(double value) => AnyIn(_asWritten, Math.Abs(value) - 1e-9 * Math.Max(Math.Abs(value), 1), Math.Abs(value) + 1e-9 * Math.Max(Math.Abs(value), 1));
+
+    private static bool IsRelative(Dimension dimension) => dimension is Dimension.Percent or Dimension.Points or Dimension.Ratio;
 
     /// <summary>True when the identifier (or its singular, or its name without a "-style" tail) is a token of the index.</summary>
     public bool Contains(string identifier)

@@ -80,6 +80,30 @@ internal static class NumberScanner
         return (0, i);
     }
 
+    /// <summary>The unit after "half a" / "half an" at <paramref name="i"/> ("half a percentage point"), or null.</summary>
+    private static Units.Unit? HalfOf(string t, int i, int wordEnd, out int end)
+    {
+        end = i;
+        if (!t.AsSpan(i, wordEnd - i).Equals("half", StringComparison.OrdinalIgnoreCase) || wordEnd + 3 >= t.Length || t[wordEnd] != ' ') return null;
+        var articleEnd = LetterRunEnd(t, wordEnd + 1);
+        var article = t.AsSpan(wordEnd + 1, articleEnd - wordEnd - 1);
+        if (!(article.Equals("a", StringComparison.OrdinalIgnoreCase) || article.Equals("an", StringComparison.OrdinalIgnoreCase))) return null;
+        // Sources are wrapped text: the unit may start the next line ("half a\npercentage point").
+        var k = articleEnd;
+        while (k < t.Length && k - articleEnd < 3 && char.IsWhiteSpace(t[k])) k++;
+        var unitEnd = LetterRunEnd(t, k);
+        if (k == articleEnd || unitEnd == k || Units.Lookup(t.AsSpan(k, unitEnd - k), attached: false) is not { IsMagnitude: false } unit) return null;
+        end = unitEnd;
+        if (unit.Dimension != Dimension.Percent) return unit;
+        var p = end;
+        while (p < t.Length && p - end < 3 && char.IsWhiteSpace(t[p])) p++;
+        var pointEnd = LetterRunEnd(t, p);
+        var next = t.AsSpan(p, pointEnd - p);
+        if (p == end || !(next.Equals("point", StringComparison.OrdinalIgnoreCase) || next.Equals("points", StringComparison.OrdinalIgnoreCase))) return unit;
+        end = pointEnd;
+        return new Units.Unit(Dimension.Points, 1);
+    }
+
     /// <summary>"turn0search1", "citeturn0search1turn0news3": a citation marker whose private-use delimiters an exporter dropped.</summary>
     private static bool IsCitationWord(ReadOnlySpan<char> word)
     {
@@ -115,6 +139,13 @@ internal static class NumberScanner
             // "finishes in about a sixth of the time": six times faster, as a reader takes it.
             quantities.Add(new Quantity(i, fractionEnd, denominator, Dimension.Ratio, 1, 1, true, true));
             return fractionEnd;
+        }
+        if (mode == Mode.Source && HalfOf(t, i, wordEnd, out var halfEnd) is { } half)
+        {
+            // "half a percentage point", "half an hour": 0.5 of the unit.
+            var (halfDimension, halfFactor, halfScale) = Resolve(half);
+            quantities.Add(new Quantity(i, halfEnd, 0.5 * halfScale, halfDimension, halfFactor, 0.1 * halfScale, false, true));
+            return halfEnd;
         }
         if (Units.NumberWord(t.AsSpan(i, wordEnd - i)) >= 0 || t.AsSpan(i, wordEnd - i).Equals("twice", StringComparison.OrdinalIgnoreCase))
             return ScanNumberWords(t, i, mode, quantities);
@@ -609,9 +640,19 @@ internal static class NumberScanner
             unit = Units.Lookup(word, attached: true);
         if (unit is null) return null;
         end = wordEnd;
-        // "FLOP/s", "percentage points"
+        // "FLOP/s"
         if (unit.Value.Dimension == Dimension.Flop && end + 2 <= t.Length && t[end] == '/' && t[end + 1] is 's' or 'S') end += 2;
-        if (unit.Value.Dimension == Dimension.Percent && end + 7 <= t.Length && t.AsSpan(end, 7).Equals(" points", StringComparison.OrdinalIgnoreCase)) end += 7;
+        // "percentage points", "percent point": a difference of percentages, which a careful reader keeps apart from a percentage.
+        if (unit.Value.Dimension == Dimension.Percent && !attached && end + 1 < t.Length && t[end] == ' ')
+        {
+            var pointEnd = LetterRunEnd(t, end + 1);
+            var next = t.AsSpan(end + 1, pointEnd - end - 1);
+            if (next.Equals("point", StringComparison.OrdinalIgnoreCase) || next.Equals("points", StringComparison.OrdinalIgnoreCase))
+            {
+                end = pointEnd;
+                return new Units.Unit(Dimension.Points, 1);
+            }
+        }
         return unit;
     }
 
@@ -650,6 +691,41 @@ internal static class NumberScanner
         return start;
     }
 
+    private static readonly string[] SearchVerbs = ["read", "searched", "browsed", "visited"];
+
+    private static readonly string[] SearchObjects = ["web pages", "web page", "webpages", "websites", "sites", "pages", "sources", "results"];
+
+    /// <summary>
+    /// "Read 10 web pages", "Searched 5 sites", a closing "10 web pages": the status a search-enabled assistant's
+    /// export leaves above or below its reply (often in the same paragraph, a line break apart). It says what the
+    /// tool did, not what the source says.
+    /// </summary>
+    private static bool IsSearchStatus(string t, int start, int end)
+    {
+        var k = end;
+        if (k < t.Length && t[k] == ' ') k++;
+        var objectEnd = -1;
+        foreach (var o in SearchObjects)
+            if (k + o.Length <= t.Length && t.AsSpan(k, o.Length).Equals(o, StringComparison.OrdinalIgnoreCase)
+                && (k + o.Length == t.Length || !char.IsLetterOrDigit(t[k + o.Length])))
+            {
+                objectEnd = k + o.Length;
+                break;
+            }
+        if (objectEnd < 0) return false;
+        // After a search verb: "Read 10 web pages", wherever it stands.
+        var wordEnd = start;
+        while (wordEnd > 0 && t[wordEnd - 1] == ' ') wordEnd--;
+        var wordStart = wordEnd;
+        while (wordStart > 0 && wordEnd - wordStart < 10 && char.IsLetter(t[wordStart - 1])) wordStart--;
+        foreach (var v in SearchVerbs)
+            if (wordEnd > wordStart && t.AsSpan(wordStart, wordEnd - wordStart).Equals(v, StringComparison.OrdinalIgnoreCase)) return true;
+        // Alone: "10 web pages" closing the text, after a sentence or a line.
+        var before = wordEnd == 0 ? '\n' : t[wordEnd - 1];
+        var rest = t.AsSpan(objectEnd).TrimStart(' ');
+        return wordEnd == wordStart && before is '\n' or '.' or '!' or '?' && (rest.Length == 0 || rest[0] == '\n');
+    }
+
     /// <summary>Labels, enumerators, sub/superscripts and years: numbers in an answer that state no fact.</summary>
     private static bool IsNotAClaim(string t, int start, int end, Mode mode, int decimals, ReadOnlySpan<char> mantissa, List<IdentifierToken>? identifiers)
     {
@@ -678,6 +754,8 @@ internal static class NumberScanner
         var wordEnd = k;
         while (k > 0 && wordEnd - k < 14 && char.IsLetter(t[k - 1])) k--;
         if (wordEnd > k && Units.IsLabelWord(t.AsSpan(k, wordEnd - k))) return true;
+
+        if (IsSearchStatus(t, start, end)) return true;
 
         // A year is a date, not a measurement: reported with identifiers instead.
         if (decimals == 0 && mantissa.Length == 4 && int.TryParse(mantissa, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)

@@ -26,8 +26,16 @@ public sealed record NumbersGroundedOptions
 /// (0 with <see cref="NumbersGroundedOptions.Strict"/> as soon as one is not); full points when the answer states none.
 /// Identifiers with digits that are not in the sources are added as notes (RE0003) that cost nothing.
 /// </summary>
-public sealed class NumbersGroundedCheck : ICheck
+public sealed class NumbersGroundedCheck : IBuiltInCheck
 {
+    /// <summary>RE0002's catalog entry: its id, name, title and doc page are written here and nowhere else.</summary>
+    public static BuiltInRule Rule { get; } = new(
+        "RE0002", "NumbersGrounded", "Numbers grounded in the sources",
+        "Every number the answer states appears in the prompts or sources, after unit conversion and rounding.",
+        "NumbersGrounded/RE0002.md");
+
+    BuiltInRule IBuiltInCheck.Rule => Rule;
+
     private readonly GroundingAnalyzer _analyzer;
     private readonly IdentifierAllowList _allow;
 
@@ -47,9 +55,13 @@ public sealed class NumbersGroundedCheck : ICheck
         var claims = report.Numbers.GroupBy(n => n.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
         var ungrounded = claims.Where(c => !c.Any(n => n.Grounded)).ToList();
         var evidence = new List<Evidence>();
+        // A reply that says it cannot see the material was held to figures exactly as the sources give them: say so.
+        var exactly = report.DeclinesSources ? " (the reply says it cannot see them, so only figures given exactly as in the sources count)" : "";
         foreach (var claim in ungrounded)
         {
-            evidence.Add(new Evidence(claim[0].Span, $"{claim[0].Text} is not in the sources."));
+            // "3 remaining tricks" where the source has "3x": say the number is there but means something else.
+            var elsewhere = exactly.Length == 0 && claim[0].SameNumberElsewhere ? " (the sources use that number for another quantity)" : "";
+            evidence.Add(new Evidence(claim[0].Span, $"{claim[0].Text} is not in the sources{exactly}{elsewhere}."));
             foreach (var repeat in claim.Skip(1))
                 evidence.Add(new Evidence(repeat.Span, $"{repeat.Text} is said again here; the claim is counted once.", Severity.Info));
         }
@@ -67,7 +79,7 @@ public sealed class NumbersGroundedCheck : ICheck
 
         var names = ungrounded.Select(c => c[0].Text + Said(c.Count)).ToList();
         var verb = names.Count == 1 ? "is" : "are";
-        var message = $"{CountedNoun.Number.Format(names.Count)} {verb} not in the sources: {names.Humanize("and")}.";
+        var message = $"{CountedNoun.Number.Format(names.Count)} {verb} not in the sources{exactly}: {names.Humanize("and")}.";
         var score = Options.Strict ? 0 : (double)(total - ungrounded.Count) / total;
         return new CheckResult(score, message, evidence);
     }
@@ -85,6 +97,6 @@ public sealed class NumbersGroundedCheck : ICheck
         if (Options.IncludeMath) options.Add("numbers in formulas too");
         if (Options.Strict) options.Add("strict");
         if (Options.Allow.Count > 0) options.Add($"allowing {Options.Allow.Humanize("and")}");
-        return $"{RuleIds.NumbersGrounded} NumbersGrounded: every number is in the sources" + (options.Count > 0 ? $" ({string.Join(", ", options)})" : "");
+        return Rule.Describe(": every number is in the sources" + (options.Count > 0 ? $" ({string.Join(", ", options)})" : ""));
     }
 }

@@ -7,6 +7,9 @@ internal enum Dimension
     Count,
     Time,
     Percent,
+
+    /// <summary>Percentage points ("0.8 points", "half a percentage point"): a difference of percentages, not a percentage.</summary>
+    Points,
     Ratio,
     Flop,
     Byte,

@@ -17,8 +17,19 @@ internal sealed class IdentifierAllowList(IEnumerable<string> allowed)
 /// RE0003: names with digits ("A100", "ResNet-50", "p3.2xlarge") and years that the grounding texts do not
 /// contain. Each is a note (<see cref="Severity.Info"/>) that costs no points: the score is always 1.
 /// </summary>
-public sealed class UngroundedIdentifierCheck : ICheck
+public sealed class UngroundedIdentifierCheck : IBuiltInCheck
 {
+    /// <summary>RE0003's catalog entry: its id, name, title and doc page are written here and nowhere else.</summary>
+    public static BuiltInRule Rule { get; } = new(
+        "RE0003", "IdentifiersGrounded", "Ungrounded identifier",
+        "A name with digits (V100, ResNet-50) or a year is not in the sources; a note that costs no points.",
+        "NumbersGrounded/RE0003.md")
+    {
+        Severity = Severity.Info,
+    };
+
+    BuiltInRule IBuiltInCheck.Rule => Rule;
+
     private readonly GroundingAnalyzer _analyzer = new();
     private readonly IdentifierAllowList _allow;
     private readonly IReadOnlyList<string> _allowed;
@@ -46,12 +57,12 @@ public sealed class UngroundedIdentifierCheck : ICheck
         {
             if (id.Grounded || allow.Allows(id.Text) || !seen.Add(id.Text)) continue;
             notes.Add(new Evidence(id.Span,
-                $"{RuleIds.UngroundedIdentifier}: \"{id.Text}\" does not appear in the sources; check that it is right (no points deducted).",
-                Severity.Info));
+                $"{Rule.Id}: \"{id.Text}\" does not appear in the sources; check that it is right (no points deducted).",
+                Rule.Severity));
         }
         return notes;
     }
 
-    public string Describe() => $"{RuleIds.UngroundedIdentifier} UngroundedIdentifier: names with digits are in the sources (notes only)"
-        + (_allowed.Count > 0 ? $", allowing {string.Join(", ", _allowed)}" : "");
+    public string Describe() => Rule.Describe(": names with digits are in the sources (notes only)"
+        + (_allowed.Count > 0 ? $", allowing {string.Join(", ", _allowed)}" : ""));
 }

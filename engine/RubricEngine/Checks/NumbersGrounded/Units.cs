@@ -35,6 +35,7 @@ internal static class Units
         Add(Dimension.Time, 3600, "h", "hr", "hrs", "hour", "hours");
         Add(Dimension.Time, 86400, "day", "days");
         Add(Dimension.Percent, 1, "percent", "pct", "percentage");
+        Add(Dimension.Points, 1, "point", "points", "pts", "pp");
         Add(Dimension.Ratio, 1, "x", "times", "fold");
         foreach (var (prefix, symbol, factor) in new[] { ("", "", 1.0), ("kilo", "k", 1e3), ("mega", "m", 1e6), ("giga", "g", 1e9), ("tera", "t", 1e12), ("peta", "p", 1e15) })
         {

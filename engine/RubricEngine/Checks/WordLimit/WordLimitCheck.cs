@@ -19,8 +19,16 @@ public sealed record WordLimitOptions(int? Max, int Min = 0, int Tolerance = 0)
 /// RE0001: the answer's prose stays within a word limit. Score 1 within the limit (after tolerance), 0 outside it;
 /// the evidence marks where the limit is crossed so a student sees where to cut.
 /// </summary>
-public sealed class WordLimitCheck : ICheck
+public sealed class WordLimitCheck : IBuiltInCheck
 {
+    /// <summary>RE0001's catalog entry: its id, name, title and doc page are written here and nowhere else.</summary>
+    public static BuiltInRule Rule { get; } = new(
+        "RE0001", "WordLimit", "Word limit",
+        "The answer's prose stays within a word limit (markup, formulas and summary tables handled as a person would).",
+        "WordLimit/RE0001.md");
+
+    BuiltInRule IBuiltInCheck.Rule => Rule;
+
     public WordLimitCheck(WordLimitOptions options)
     {
         if (options.Max is < 0 || options.Min < 0 || options.Tolerance < 0)
@@ -70,6 +78,6 @@ public sealed class WordLimitCheck : ICheck
         if (Options.Counting.IncludeCode) extra.Add("code blocks");
         if (Options.Counting.IncludeHeadings) extra.Add("headings");
         var counting = extra.Count > 0 ? $", counting {extra.Humanize("and")}" : "";
-        return $"{RuleIds.WordLimit} WordLimit: {string.Join(", ", parts)} words{counting}";
+        return Rule.Describe($": {string.Join(", ", parts)} words{counting}");
     }
 }

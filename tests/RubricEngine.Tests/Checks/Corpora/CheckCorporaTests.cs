@@ -7,14 +7,14 @@ namespace RubricEngine.Tests.Checks.Corpora;
 public sealed class CheckCorporaTests
 {
     [Test]
-    public void NumbersGrounded_flags_ungrounded_claims_with_precision_095_and_recall_089()
+    public void NumbersGrounded_flags_ungrounded_claims_with_precision_and_recall_098()
     {
         var score = CheckCorpusScores.Numbers();
         Assert.That(score.Mentions, Is.GreaterThanOrEqualTo(300), "the corpus holds at least 300 labeled mentions");
-        Assert.That(score.Precision, Is.GreaterThanOrEqualTo(0.95), Report(score.ToString(), score.Misses));
-        // The target is 0.95; the misses left are figures that round to a source figure but state another
-        // fact ("3x at the tail" where the source has 2.6 times for throughput), see README "Figures".
-        Assert.That(score.Recall, Is.GreaterThanOrEqualTo(0.89), Report(score.ToString(), score.Misses));
+        // Measured 0.984 / 0.984 (the target is 0.95); the one miss left is a figure the source gives for
+        // another thing (93.5% for BERT-large claimed for BERT-base), the one false flag "2 bytes" for FP16.
+        Assert.That(score.Precision, Is.GreaterThanOrEqualTo(0.98), Report(score.ToString(), score.Misses));
+        Assert.That(score.Recall, Is.GreaterThanOrEqualTo(0.98), Report(score.ToString(), score.Misses));
     }
 
     [Test]

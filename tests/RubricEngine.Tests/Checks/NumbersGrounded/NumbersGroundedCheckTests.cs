@@ -204,4 +204,108 @@ public sealed class NumbersGroundedCheckTests
         Assert.That(checks[0].Describe(), Does.Contain("RE0002").And.Contain("GPT-4 and ImageNet"));
         Assert.That(checks[1], Is.TypeOf<UngroundedIdentifierCheck>());
     }
+
+    private const string ServingReport = """
+        # Serving a 7B model on one A100
+
+        Median time to first token fell from 820 ms to 190 ms. The server produces 2,450 tokens per second, about
+        2.6 times what the four T4s managed. The whole migration took 42 minutes of downtime. INT8 lowered exact match
+        from 81.2% to 80.7%, half a
+        percentage point, which we accept.
+        """;
+
+    private static (Answer Answer, CheckResult Result) RunOnReport(string markdown)
+    {
+        var answer = Answer(markdown, rubricSources: [new SourceText("serving-report.md", null, ServingReport)]);
+        return (answer, new NumbersGroundedCheck().Evaluate(answer));
+    }
+
+    private static string[] Flagged(Answer answer, CheckResult result) =>
+        result.Evidence.Where(e => e.Severity is null).Select(answer.TextOf).ToArray();
+
+    [Test]
+    public void A_figure_that_rounds_to_a_source_figure_only_by_more_than_a_tenth_is_not_grounded()
+    {
+        const string md = """
+            **Throughput.** The A100 serves **3x** the tokens of the T4 setup (the report: 2.6×).
+
+            **Downtime.** About 1 hour in total — roughly 40 minutes of it spent on the switch itself.
+            """;
+        var (answer, result) = RunOnReport(md);
+
+        // 3x and "about 1 hour" round to 2.6 times and 42 minutes only at one significant digit: another figure.
+        Assert.That(Flagged(answer, result), Is.EqualTo(new[] { "3x", "About 1 hour" }), result.Message);
+        Assert.That(result.Message, Does.Not.Contain("2.6"));
+    }
+
+    [Test]
+    public void A_reply_that_says_it_cannot_see_the_report_is_held_to_figures_exactly_as_the_report_gives_them()
+    {
+        const string md = """
+            I'm not able to open the report you mentioned, but moving a 7B model to an A100 typically gives around 2,500 tokens/s, and INT8 usually costs less than 1 point of exact match; 820 ms is a common starting point.
+            """;
+        var (answer, result) = RunOnReport(md);
+
+        Assert.That(Flagged(answer, result), Is.EqualTo(new[] { "around 2,500", "less than 1 point" }), result.Message);
+        Assert.That(result.Message, Does.Contain("the reply says it cannot see them, so only figures given exactly as in the sources count"));
+    }
+
+    [Test]
+    public void The_same_figures_in_a_reply_that_reads_the_report_may_be_rounded()
+    {
+        const string md = "The report gives around 2,500 tokens/s of throughput and a drop of 0.5 points in exact match.";
+        var (_, result) = RunOnReport(md);
+
+        Assert.That(result.Passed, Is.True, result.Message);
+    }
+
+    [Test]
+    public void A_count_of_things_is_not_grounded_by_a_multiplier_with_the_same_digits()
+    {
+        const string md = "Mixed precision gave the **3x** speedup; with 3 remaining tricks the rest of the gain is small.";
+        var answer = Answer(md, rubricSources: RubricSources);
+        var result = new NumbersGroundedCheck().Evaluate(answer);
+
+        Assert.That(Flagged(answer, result), Is.EqualTo(new[] { "3" }), result.Message);
+        Assert.That(result.Evidence.Single(e => e.Severity is null).Message,
+            Is.EqualTo("3 is not in the sources (the sources use that number for another quantity)."), "the blog does say 3x: the comment must not deny it");
+    }
+
+    [Test]
+    public void Percentage_points_are_grounded_by_points_not_by_a_percentage()
+    {
+        const string md = """
+            | Metric | Before | After |
+            |---|---|---|
+            | Exact match | 81.2% | 80.7% |
+
+            Quantization costs **0.5 points** of exact match; the report's 2.6× throughput makes up for it.
+            """;
+        var (_, result) = RunOnReport(md);
+        Assert.That(result.Passed, Is.True, "half a percentage point is 0.5 points: " + result.Message);
+
+        var index = GroundingIndex.Build(["Accuracy rose by 0.5% over the baseline."]);
+        var points = new List<Quantity>();
+        NumberScanner.Scan("a gain of 0.5 points", NumberScanner.Mode.Claims, points, null);
+        Assert.That(index.Grounds(points.Single()), Is.False, "0.5% of a figure is not 0.5 percentage points");
+    }
+
+    [Test]
+    public void A_search_status_line_of_the_export_is_not_a_claim()
+    {
+        // DeepSeek and ChatGPT exports keep the search tool's status line above or below the reply.
+        const string md = """
+            Read 10 web pages
+            I could not find the post itself, but the figures you quoted say **94%** in 341 s.
+
+            Searched 5 sites
+
+            Other write-ups mention about 12 tricks in total.
+            10 web pages
+            """;
+        var answer = Answer(md, rubricSources: RubricSources);
+        var result = new NumbersGroundedCheck().Evaluate(answer);
+
+        Assert.That(Flagged(answer, result), Is.EqualTo(new[] { "about 12" }), result.Message);
+    }
 }
