@@ -59,7 +59,7 @@ internal static class AttributionEvidence
     private static readonly string[] AnaphoraList =
     [
         "this", "it", "above", "previous", "same", "your answer", "your solution", "you said", "you wrote",
-        "you used", "you derived", "earlier",
+        "you used", "you derived", "earlier", "yours", "is that", "what about", "official solution", "the solution",
     ];
 
     private static readonly SearchValues<string> Anaphora = SearchValues.Create(AnaphoraList, StringComparison.OrdinalIgnoreCase);
@@ -172,6 +172,29 @@ internal static class AttributionEvidence
     /// </summary>
     public static bool AsksSomethingNew(string prompt, List<string> words) =>
         ClosingRemarks.WordCount(prompt) >= NewQuestionWords && words.Count >= NewQuestionWords / 2 && !ContainsWholeWords(prompt, Anaphora, AnaphoraList);
+
+    /// <summary>Share of a long prompt's distinct content words found in the last answer for it to talk about that answer.</summary>
+    public const double AnswerWordsShare = 0.5;
+
+    /// <summary>
+    /// A long prompt most of whose content words the last answer used ("what about the other stationary points, if I
+    /// pick eigenvectors 1 and 3?") asks about that answer, not a question of its own.
+    /// </summary>
+    public static bool TalksAboutTheAnswer(List<string> promptWords, string? answer, string? attempt)
+    {
+        if (answer is null || promptWords.Count == 0) return false;
+        var distinct = new HashSet<string>(promptWords, StringComparer.Ordinal);
+        distinct.RemoveWhere(w => w.Length < 3 || char.IsAsciiDigit(w[0]));
+        if (distinct.Count == 0) return false;
+        var used = new HashSet<string>(WordForms.Words(Opening(answer)), StringComparer.Ordinal);
+        if (attempt is not null && !ReferenceEquals(attempt, answer)) used.UnionWith(WordForms.Words(Opening(attempt)));
+        var shared = 0;
+        foreach (var w in distinct)
+            if (used.Contains(w)) shared++;
+        return shared >= distinct.Count * AnswerWordsShare;
+    }
+
+    private static string Opening(string text) => text.Length > ReplyContentChars * 4 ? text[..(ReplyContentChars * 4)] : text;
 
     private static bool ContainsAny(string text, SearchValues<string> phrases) => text.AsSpan().IndexOfAny(phrases) >= 0;
 

@@ -182,6 +182,11 @@ public sealed class Segmenter
                 state.Discussed(question, index);
             }
             state.Discussion = reply.Current ?? (focus.Decided ? null : state.Discussion);
+            if (state.LastAnswered == index)
+            {
+                state.LastAnswer = message.Content;
+                if (state.Answers[^1].IsFollowUp is false) state.LastAttempt = message.Content;
+            }
             userSinceReply = false;
         }
         return new TraceSegmentation(state.Answers) { Declined = state.Declined };
@@ -252,8 +257,9 @@ public sealed class Segmenter
 
         if (Resolve(targets, prompt, hint, state) is { } marked)
             return Asked(marked, prompt, state);
-        // Absolute markers naming only questions the rubric does not grade: the reply answers none of ours.
-        if (!_catalog.IsEmpty && hint is null && targets.FirstOrDefault(m => !m.IsRelative) is { } ungraded)
+        // Absolute markers naming only questions the rubric does not grade: the reply answers none of ours. A title's
+        // few words do not outweigh "problem 5" when the rubric numbers its problems and has no problem 5.
+        if (!_catalog.IsEmpty && (hint is null || targets.Exists(IsUngradedNumber)) && targets.FirstOrDefault(m => !m.IsRelative) is { } ungraded)
             return Focus.Named(null, AttributionConfidence.High, $"the prompt asks about {Quote(prompt, ungraded)}, which the rubric does not grade");
         // A title or statement of the question under discussion, in a prompt that asks for nothing again, is a
         // side question about the answer ("Is W_1 = U_k^T the only choice?"), not a request to answer it anew.
@@ -270,7 +276,8 @@ public sealed class Segmenter
             return Matched(s.Question, s.Confidence, s.Reason);
         if (Resolve(references, prompt, null, state) is { } referred)
             return referred with { Confidence = AttributionConfidence.Low, Reason = "only a reference: " + referred.Reason, AsksAgain = asksAgain };
-        if (!_catalog.IsEmpty && !asksAgain && AttributionEvidence.AsksSomethingNew(prompt, words) && (!_titles.IsEmpty || !_statements.IsEmpty))
+        if (!_catalog.IsEmpty && !asksAgain && AttributionEvidence.AsksSomethingNew(prompt, words) && (!_titles.IsEmpty || !_statements.IsEmpty)
+            && !AttributionEvidence.TalksAboutTheAnswer(words, state.LastAnswer, state.LastAttempt))
             return Focus.Named(null, AttributionConfidence.Low, "the prompt asks something no declared question matches");
         return new Focus(state.Discussion, false, AttributionConfidence.Low, "only continuity", asksAgain, !asksAgain && AttributionEvidence.IsSideQuestion(prompt));
     }
@@ -287,6 +294,11 @@ public sealed class Segmenter
             return marked with { AsksAgain = false, SideQuestion = true };
         return marked with { AsksAgain = true };
     }
+
+    /// <summary>"Problem 5" when the rubric numbers its problems and has no problem 5 (nor a heading renamed one 5).</summary>
+    private bool IsUngradedNumber(QuestionMarker m) =>
+        m is { HasKeyword: true, Alias: null, Problem: { } p } && p.Length > 0 && char.IsAsciiDigit(p[0])
+        && !_catalog.HasProblem(p) && _problems.Any(d => d.Value.Length > 0 && char.IsAsciiDigit(d.Value[0]));
 
     private static string Quote(string text, QuestionMarker marker) => $"'{text.Substring(marker.Span.Start, marker.Span.Length)}'";
 
@@ -803,6 +815,12 @@ internal sealed class Conversation
     public List<QuestionPath> Recent { get; } = [];
 
     public QuestionPath? Discussion { get; set; }
+
+    /// <summary>The text of the last reply that answered something (a side question reuses its words).</summary>
+    public string? LastAnswer { get; set; }
+
+    /// <summary>The text of the last reply that gave an answer (not a follow-up).</summary>
+    public string? LastAttempt { get; set; }
 
     /// <summary>The message index of the last reply that answered something.</summary>
     public int LastAnswered { get; private set; } = -1;
