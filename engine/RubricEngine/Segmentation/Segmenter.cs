@@ -544,9 +544,14 @@ public sealed class Segmenter
             var text = document.Text;
             foreach (var block in blocks)
             {
-                if (block.Kind != BlockKind.Paragraph || text.IndexOf('\n', block.Span.Start, block.Span.Length) < 0)
+                if (block.Kind != BlockKind.Paragraph)
                 {
                     result.Add(block);
+                    continue;
+                }
+                if (text.IndexOf('\n', block.Span.Start, block.Span.Length) < 0)
+                {
+                    AddInlineParts(block, result);
                     continue;
                 }
                 var start = block.Span.Start;
@@ -567,12 +572,75 @@ public sealed class Segmenter
                     if (owner._blockMarkers.MarkerOf(line, document) is null) continue;
                     var pieceEnd = newline;
                     while (pieceEnd > pieceStart && char.IsWhiteSpace(text[pieceEnd - 1])) pieceEnd--;
-                    if (pieceEnd > pieceStart) result.Add(BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, pieceEnd)));
+                    if (pieceEnd > pieceStart) AddInlineParts(BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, pieceEnd)), result);
                     pieceStart = lineStart;
                 }
-                result.Add(pieceStart == start ? block : BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, end)));
+                AddInlineParts(pieceStart == start ? block : BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, end)), result);
             }
             return result;
+        }
+
+        /// <summary>
+        /// A compact answer line that opens on a part and answers the next parts inline ("**3.** (a) **B** (b)
+        /// **Heapsort**"): one piece per part, when the letters run in order from the line's first one.
+        /// </summary>
+        private void AddInlineParts(Block paragraph, List<Block> result)
+        {
+            var text = document.Text;
+            var start = paragraph.Span.Start;
+            var end = paragraph.Span.End;
+            var first = InlinePartAt(text, start, end, FirstPartSearch);
+            // Only a line that opens on the part (after bold and a problem number) answers parts inline.
+            for (var i = start; first.At >= 0 && i < first.At; i++)
+                if (!(char.IsAsciiDigit(text[i]) || text[i] is '*' or '_' or '.' or ' ')) first = (-1, '\0');
+            if (first.At < 0)
+            {
+                result.Add(paragraph);
+                return;
+            }
+            var cuts = new List<int>();
+            var letter = first.Letter;
+            for (var at = first.At + 3; at < end;)
+            {
+                var next = InlinePartAt(text, at, end, end - at);
+                if (next.At < 0) break;
+                if (next.Letter == letter + 1)
+                {
+                    cuts.Add(next.At);
+                    letter = next.Letter;
+                }
+                at = next.At + 3;
+            }
+            if (cuts.Count == 0)
+            {
+                result.Add(paragraph);
+                return;
+            }
+            var from = start;
+            foreach (var cut in cuts)
+            {
+                var pieceEnd = cut;
+                while (pieceEnd > from && char.IsWhiteSpace(text[pieceEnd - 1])) pieceEnd--;
+                result.Add(BlockParts.Slice(paragraph, TextSpan.FromBounds(from, pieceEnd)));
+                from = cut;
+            }
+            result.Add(BlockParts.Slice(paragraph, TextSpan.FromBounds(from, end)));
+        }
+
+        // How far into a line its first inline part may open ("**3.** (a)").
+        private const int FirstPartSearch = 12;
+
+        /// <summary>The first "(x)" part letter in [from, from + within) that stands apart (blank or bold before it, blank after).</summary>
+        private static (int At, char Letter) InlinePartAt(string text, int from, int end, int within)
+        {
+            var limit = Math.Min(end, from + within);
+            for (var i = text.IndexOf('(', from, limit - from); i >= 0 && i + 3 < end; i = i + 1 < limit ? text.IndexOf('(', i + 1, limit - i - 1) : -1)
+            {
+                if (text[i + 2] != ')' || text[i + 1] is < 'a' or > 'h' || text[i + 3] is not (' ' or '*')) continue;
+                if (i > from && !(char.IsWhiteSpace(text[i - 1]) || text[i - 1] == '*')) continue;
+                return (i, text[i + 1]);
+            }
+            return (-1, '\0');
         }
 
         /// <summary>Each question answered: its blocks, its restatements, and the marker in the reply that opened it (null: the reply's start).</summary>
