@@ -790,6 +790,8 @@ public sealed class Segmenter
             var answered = new HashSet<QuestionPath>(_order);
             if (_pendingOwner is not null && _pending.Count > 0) answered.Add(_pendingOwner);
             var matched = new List<(Block Block, QuestionPath Question)>();
+            // Rows naming parts of the open problem that no block answered yet: the table is their answer.
+            var answers = new List<(Block Block, QuestionPath Question)>();
             var context = Current;
             for (var i = headed ? from + 1 : from; i < to; i++)
             {
@@ -806,9 +808,17 @@ public sealed class Segmenter
                         context = path;
                         var q = owner._catalog.Attribute(path).Question;
                         if (q is not null && answered.Contains(q)) matched.Add((block, q));
+                        else if (q is not null && block.Kind == BlockKind.Table && Current is { } open && q.IsWithin(new QuestionPath(open.Problem))) answers.Add((block, q));
                         break;
                     }
                 }
+            }
+            if (answers.Count > 0)
+            {
+                FlushPending(assign: true);
+                foreach (var (block, q) in matched.Concat(answers).Distinct())
+                    if (!_answers.TryGetValue(q, out var list) || !list.Contains(block)) Add(q, block);
+                return true;
             }
             // Under a summary heading a table restates every answer of the reply; a bare list must name them.
             var tables = blocks.Skip(from).Take(to - from).Where(b => b.Kind == BlockKind.Table).ToList();
