@@ -148,7 +148,7 @@ internal static class AttributionEvidence
         return false;
     }
 
-    private static readonly string[] AboutList = ["different", "difference", "differ", "compare", "comparison", "why", "is it", "does it", "is that", "how confident", "are they", "same as", "ever", "what if", "what would", "what happens", "how come"];
+    private static readonly string[] AboutList = ["different", "difference", "differ", "compare", "comparison", "why", "is it", "does it", "is that", "how confident", "confidence", "are they", "same as", "ever", "what if", "what would", "what happens", "how come"];
 
     private static readonly SearchValues<string> About = SearchValues.Create(AboutList, StringComparison.OrdinalIgnoreCase);
 
@@ -162,6 +162,20 @@ internal static class AttributionEvidence
     /// </summary>
     public static bool AsksAboutTheAnswer(string prompt) =>
         ContainsWholeWords(prompt, About, AboutList) && !ContainsWholeWords(prompt, PoliteRequest, PoliteRequestList);
+
+    private static readonly string[] ThenList = ["then", "and now", "next", "after that", "continue"];
+
+    private static readonly SearchValues<string> Then = SearchValues.Create(ThenList, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The prompt asks about the current answer and then for another question ("How confident are you? Then do part
+    /// (b)."): the reply's opening before its first marker answers the side question.
+    /// </summary>
+    public static bool AsksAboutTheAnswerThen(string prompt) =>
+        ClosingRemarks.WordCount(prompt) <= MaxSideThenWords && ContainsWholeWords(prompt, About, AboutList) && ContainsWholeWords(prompt, Then, ThenList);
+
+    // A side question and the next request fit in a sentence or two; a pasted problem that says "why" and "then" is not one.
+    private const int MaxSideThenWords = 30;
 
     /// <summary>A question about what was said ("Is it a global minimum?"): a short reply to it is a follow-up.</summary>
     public static bool IsSideQuestion(string prompt) => prompt.Contains('?');

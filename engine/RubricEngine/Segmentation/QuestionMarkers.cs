@@ -200,7 +200,15 @@ public sealed class QuestionMarkers
             // "Machine Translation (b)": parts written after the title belong to its problem.
             var parts = new List<MarkerPart>();
             var k = j;
-            SkipOne(text, ref k, ':');
+            // "Machine Translation: (b)", "Attention Mechanics — (b)".
+            var s = k;
+            while (s < text.Length && text[s] == ' ') s++;
+            if (s < text.Length && text[s] is ':' or '—' or '–' or '-' or ',')
+            {
+                s++;
+                while (s < text.Length && text[s] == ' ') s++;
+                if (s < text.Length && text[s] == '(') k = s;
+            }
             if (ReadParts(text, ref k, parts, afterProblem: true, requireParen: true) && parts.Count > 0)
                 return new QuestionMarker(path.Problem, parts, TextSpan.FromBounds(i, k)) { HasKeyword = true, Alias = path };
             return new QuestionMarker(path.Problem, [], TextSpan.FromBounds(i, j)) { HasKeyword = true, Alias = path };
@@ -367,6 +375,14 @@ public sealed class QuestionMarkers
                 if (ident is null || k >= text.Length || text[k] != ')') return parts.Count > 0;
                 parts.Add(new MarkerPart(ident, MarkerPartKind.Letter));
                 j = k + 1;
+                // "3(b)ii." and "3(b)ii)": a numeral glued after the part's parenthesis is its sub-part.
+                var r = j;
+                while (r < text.Length && r - j < 4 && text[r] is 'i' or 'v' or 'x') r++;
+                if (r > j && !requireParen && (r == text.Length || text[r] is '.' or ')' or ':' or ' ') && RomanNumerals.IsRoman(text[j..r]))
+                {
+                    parts.Add(new MarkerPart(text[j..r], MarkerPartKind.Roman));
+                    j = r < text.Length && text[r] == ')' ? r + 1 : r;
+                }
                 continue;
             }
             if (requireParen) break;
@@ -383,6 +399,14 @@ public sealed class QuestionMarkers
             {
                 parts.Add(new MarkerPart(char.ToLowerInvariant(text[k]).ToString(), MarkerPartKind.Letter));
                 j = k + 1;
+                // "3b)ii)": the sub-part after the part's closing parenthesis.
+                var r = j + 1;
+                while (r < text.Length && r - j < 5 && text[r] is 'i' or 'v' or 'x') r++;
+                if (j < text.Length && text[j] == ')' && r > j + 1 && r < text.Length && text[r] == ')' && RomanNumerals.IsRoman(text[(j + 1)..r]))
+                {
+                    parts.Add(new MarkerPart(text[(j + 1)..r], MarkerPartKind.Roman));
+                    j = r + 1;
+                }
                 continue;
             }
             break;

@@ -108,6 +108,9 @@ public sealed class Segmenter
                         ImageOnly = AttributionEvidence.IsImageOnly(message.Content),
                         ListRequest = AttributionEvidence.AsksForList(message.Content),
                     };
+                if (prompt is { Decided: true, Question: { } next } && state.Discussion is { } current && !next.IsWithin(current) && !current.IsWithin(next)
+                    && AttributionEvidence.AsksAboutTheAnswerThen(message.Content))
+                    prompt = prompt.Value with { SideOf = current };
                 userSinceReply = true;
                 continue;
             }
@@ -156,7 +159,7 @@ public sealed class Segmenter
                 continue;
             }
 
-            var reply = new ReplySegmenter(this, document, focus.Question, scope, state);
+            var reply = new ReplySegmenter(this, document, focus.Question, scope, state) { SideOf = userSinceReply && fix is null && explicitQuestion is null ? focus.SideOf : null };
             reply.Run();
             // A reply naming many questions with a line each lists the homework's problems: it answers none of them.
             if (fix is null && explicitQuestion is null && userSinceReply && (prompt?.ListRequest ?? false) && IsProblemList(reply))
@@ -167,7 +170,7 @@ public sealed class Segmenter
             foreach (var (question, blocks, restatements, markedBy) in reply.Results())
             {
                 var previous = state.Attempts.GetValueOrDefault(question);
-                var followUp = previous > 0 && IsFollowUp(!userSinceReply, focus, markedBy);
+                var followUp = previous > 0 && (question == reply.SideAnswer || IsFollowUp(!userSinceReply, focus, markedBy));
                 var attempt = followUp ? previous : previous + 1;
                 state.Attempts[question] = attempt;
                 var (confidence, reason) = markedBy is not null ? (AttributionConfidence.High, markedBy) : (focus.Confidence, focus.Reason);
@@ -516,6 +519,12 @@ public sealed class Segmenter
         private bool _pendingIsContainer;
         private QuestionPath? _direct;
 
+        /// <summary>The question the prompt asked about before asking for another: the reply's opening answers it.</summary>
+        public QuestionPath? SideOf { get; init; }
+
+        /// <summary>The question the reply's opening (before its first marker) answered as a side question, or null.</summary>
+        public QuestionPath? SideAnswer { get; private set; }
+
         /// <summary>The question the reply ended on (the next reply or prompt continues from it).</summary>
         public QuestionPath? Current { get; private set; } = start;
 
@@ -693,6 +702,14 @@ public sealed class Segmenter
             if (marker?.NumberedAs is { } number && marker.Problem is { } named) renumbered[number] = named;
             var attribution = owner._catalog.Attribute(path);
             if (attribution.Question is { } learned && marker is not null) LearnTitle(block, learned);
+            // The reply's opening before its first marker answers the side question the prompt asked first.
+            if (SideOf is { } side && _order.Count == 0 && _pending.Count > 0 && SideAnswer is null && owner._catalog.Attribute(side).Question is { } sideQuestion
+                && attribution.Question != sideQuestion)
+            {
+                SideAnswer = sideQuestion;
+                foreach (var b in _pending) Add(sideQuestion, b);
+                _pending.Clear();
+            }
             // A preamble joins the answer that follows when it is that answer's, or substantial; otherwise it is chatter.
             FlushPending(assign: (!_pendingIsContainer && attribution.Question == _pendingOwner) || IsSubstantial(_pending));
             Current = path;
@@ -868,6 +885,9 @@ internal readonly record struct Focus(QuestionPath? Question, bool Decided, Attr
 
     /// <summary>The prompt asks for a list or overview of the homework.</summary>
     public bool ListRequest { get; init; }
+
+    /// <summary>The question under discussion when the prompt first asks about its answer ("How confident are you? Then …").</summary>
+    public QuestionPath? SideOf { get; init; }
 
     public static Focus Named(QuestionPath? question, AttributionConfidence confidence, string reason) =>
         new(question, true, confidence, reason, true, false);
