@@ -658,10 +658,20 @@ public sealed class Segmenter
             foreach (var q in _order)
             {
                 var blocks = _answers[q];
-                if (blocks.Count == 0) continue;
+                if (blocks.Count == 0 || IsHeadingOfParts(q, blocks)) continue;
                 blocks.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
                 yield return (q, blocks, _restatements.TryGetValue(q, out var r) ? r : [], _markedBy.TryGetValue(q, out var m) ? m.Describe() : null);
             }
+        }
+
+        /// <summary>Only headings, with parts of the question answered after them (no rubric: "### 1. Eigenvalues" then "(a) …"): a title, not an answer.</summary>
+        private bool IsHeadingOfParts(QuestionPath q, List<Block> blocks)
+        {
+            foreach (var b in blocks)
+                if (b.Kind != BlockKind.Heading) return false;
+            foreach (var other in _order)
+                if (other != q && other.IsWithin(q) && _answers[other].Count > 0) return true;
+            return false;
         }
 
         /// <summary>The block's marker, or a heading matching a title; null when the block opens no question.</summary>
