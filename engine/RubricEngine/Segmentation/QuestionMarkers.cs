@@ -135,8 +135,19 @@ public sealed class QuestionMarkers
         var word = text.AsSpan(begin, end - begin);
         foreach (var r in ReferenceWords)
             if (word.Equals(r, StringComparison.OrdinalIgnoreCase)) return true;
+        // "like you did for (a)", "what you wrote for (b)": the part an earlier answer was about.
+        if (!word.Equals("for", StringComparison.OrdinalIgnoreCase) && !word.Equals("to", StringComparison.OrdinalIgnoreCase)) return false;
+        var before = begin;
+        while (before > 0 && text[before - 1] is ' ' or '\t') before--;
+        var first = before;
+        while (first > 0 && char.IsAsciiLetter(text[first - 1])) first--;
+        var verb = text.AsSpan(first, before - first);
+        foreach (var v in PastAnswerVerbs)
+            if (verb.Equals(v, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
+
+    private static readonly string[] PastAnswerVerbs = ["did", "done", "wrote", "written", "gave", "given", "used", "showed", "shown", "derived"];
 
     /// <summary>
     /// Every marker in free text (a user's prompt), left to right: keyword markers, "4(a)"-style markers, "(b)"
