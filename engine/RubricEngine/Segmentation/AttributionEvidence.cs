@@ -27,6 +27,9 @@ internal static class AttributionEvidence
     /// <summary>Statements this close to the best are pasted together: when they share a problem, the prompt names the problem.</summary>
     public const double StatementTie = 0.1;
 
+    /// <summary>Fewest words of a title matched whole for it to outweigh a closer statement of another question.</summary>
+    public const int WholeTitleWords = 3;
+
     /// <summary>Fewest words of a prompt that asks something new (a pasted question of its own).</summary>
     public const int NewQuestionWords = 15;
 

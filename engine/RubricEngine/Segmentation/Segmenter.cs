@@ -254,7 +254,7 @@ public sealed class Segmenter
         var words = WordForms.Words(prompt.Length > AttributionEvidence.PromptWordsChars ? prompt[..AttributionEvidence.PromptWordsChars] : prompt);
         var asksAgain = AttributionEvidence.AsksAgain(prompt);
         var title = _titles.IsEmpty ? null : _titles.Best(words, state.Titles, AttributionEvidence.MinTitleFraction);
-        var statement = StatementFocus(words);
+        var statement = StatementFocus(words, out var ranked);
         // A statement pasted nearly whole outweighs a title's few words.
         var hint = statement is { Confidence: AttributionConfidence.High } ? statement.Value.Question : title?.Question ?? statement?.Question;
 
@@ -271,7 +271,10 @@ public sealed class Segmenter
             var same = state.IsCurrent(q);
             return new Focus(q, true, confidence, reason, asksAgain || !same, same && !asksAgain);
         }
-        if (statement is { Confidence: AttributionConfidence.High } strong && (title is null || title.Value.Question != strong.Question))
+        // A title matched whole ("the variance of the number of rolls") names its question even when another
+        // statement shares more of the prompt's words, provided its own statement is close too.
+        if (statement is { Confidence: AttributionConfidence.High } strong && (title is null || title.Value.Question != strong.Question)
+            && !(title is { Fraction: >= 1, Matched: >= AttributionEvidence.WholeTitleWords } whole && SimilarityOf(ranked, whole.Question) >= AttributionEvidence.MinStatementSimilarity))
             return Matched(strong.Question, strong.Confidence, strong.Reason);
         if (title is { } t)
             return Matched(t.Question, t.Fraction >= AttributionEvidence.HighTitleFraction ? AttributionConfidence.High : AttributionConfidence.Low, $"title match: '{t.Title}'");
@@ -306,10 +309,11 @@ public sealed class Segmenter
     private static string Quote(string text, QuestionMarker marker) => $"'{text.Substring(marker.Span.Start, marker.Span.Length)}'";
 
     /// <summary>The statement pasted into a prompt, or null; several parts of one problem pasted together name the problem.</summary>
-    private (QuestionPath Question, AttributionConfidence Confidence, string Reason)? StatementFocus(List<string> words)
+    private (QuestionPath Question, AttributionConfidence Confidence, string Reason)? StatementFocus(List<string> words, out List<StatementMatch> ranked)
     {
+        ranked = [];
         if (_statements.IsEmpty || words.Count < AttributionEvidence.MinStatementWords) return null;
-        var ranked = _statements.Rank(words);
+        ranked = _statements.Rank(words);
         if (ranked.Count == 0 || ranked[0].Similarity < AttributionEvidence.MinStatementSimilarity) return null;
         var best = ranked[0];
         var question = best.Question;
@@ -321,6 +325,13 @@ public sealed class Segmenter
         }
         var confidence = best.Similarity >= AttributionEvidence.HighStatementSimilarity ? AttributionConfidence.High : AttributionConfidence.Low;
         return (question, confidence, string.Create(CultureInfo.InvariantCulture, $"statement match: {question} ({best.Similarity:0.00})"));
+    }
+
+    private static double SimilarityOf(List<StatementMatch> ranked, QuestionPath question)
+    {
+        foreach (var m in ranked)
+            if (m.Question == question) return m.Similarity;
+        return 0;
     }
 
     /// <summary>
