@@ -564,6 +564,13 @@ public sealed class Segmenter
             var text = document.Text;
             foreach (var block in blocks)
             {
+                if (block.Kind == BlockKind.Code && FencedMarkdown(block) is { } inner)
+                {
+                    // A solution file written inside a ```markdown fence (agents' "Created answers/q4.md:"): its
+                    // headings and paragraphs are read like the reply's own.
+                    result.AddRange(ExpandLines(inner));
+                    continue;
+                }
                 if (block.Kind != BlockKind.Paragraph)
                 {
                     result.Add(block);
@@ -598,6 +605,32 @@ public sealed class Segmenter
                 AddInlineParts(pieceStart == start ? block : BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, end)), result);
             }
             return result;
+        }
+
+        /// <summary>The blocks of a fenced block marked as Markdown ("```markdown", "```md"), in the message's coordinates; null otherwise.</summary>
+        private List<Block>? FencedMarkdown(Block code)
+        {
+            var text = document.Text;
+            var start = code.Span.Start;
+            var newline = text.IndexOf('\n', start, code.Span.Length);
+            if (newline < 0 || code.Span.End - start < 8) return null;
+            var fence = text.AsSpan(start, newline - start).Trim();
+            if (!(fence.StartsWith("```") || fence.StartsWith("~~~"))) return null;
+            var info = fence.TrimStart(fence[0]).Trim();
+            if (!(info.Equals("markdown", StringComparison.OrdinalIgnoreCase) || info.Equals("md", StringComparison.OrdinalIgnoreCase))) return null;
+            var contentStart = newline + 1;
+            var contentEnd = text.LastIndexOf('\n', code.Span.End - 1, code.Span.End - contentStart);
+            if (contentEnd <= contentStart) return null;
+            var inner = MarkdownDocumentParser.Default.Parse(text[contentStart..contentEnd]);
+            var blocks = new List<Block>(inner.Blocks.Count);
+            foreach (var b in inner.Blocks)
+            {
+                if (b.Kind == BlockKind.Code) continue;
+                var inlines = new List<Inline>(b.Inlines.Count);
+                foreach (var i in b.Inlines) inlines.Add(i with { Span = new TextSpan(i.Span.Start + contentStart, i.Span.Length) });
+                blocks.Add(b with { Span = new TextSpan(b.Span.Start + contentStart, b.Span.Length), Inlines = inlines });
+            }
+            return blocks;
         }
 
         /// <summary>
