@@ -64,6 +64,10 @@ internal sealed class BlockMarkers(QuestionMarkers markers)
             // "Part (b): …", "Problem 4(a). …", "Question 5 — …", "Problem 2(b)" alone on its line; not "Part of the derivation".
             return rest.Length == 0 || rest[0] is ':' or '.' or ')' or '—' or '–' or '-' or ',' || AloneOnFirstLine(block, document, marker) ? marker : null;
         }
+        // "4(b) The post is about …" opening a line: a problem with its part in parentheses.
+        if (block.Kind == BlockKind.Paragraph && marker.Problem is not null && marker.Parts.Count > 0 && !marker.IsNumbered
+            && text.AsSpan(start, marker.Span.End - start).Contains('(') && (rest.Length == 0 || rest[0] is not ('=' or '+' or '-' or '*' or '/' or '^' or '_')))
+            return marker;
         if (block.Kind != BlockKind.Paragraph || marker.Problem is not null || text[start] != '(') return null;
         // "(b) The decoder …" opens part b; "(i) and (ii) both hold" refers to them.
         if (rest.Length == 0) return marker;
