@@ -250,6 +250,9 @@ public sealed class Segmenter
         if (targets.Exists(m => !m.IsRelative) && Resolve(targets, prompt, null, state) is { } named)
             return Asked(named, prompt, state);
 
+        // A pasted problem numbered as the rubric's problems are, but one it does not have ("5 (bonus). Describe …").
+        if (UngradedNumberedPrompt(prompt) is { } number)
+            return Focus.Named(null, AttributionConfidence.High, $"the prompt pastes problem {number}, which the rubric does not grade");
         // A question pasted into a prompt comes first or is short; a pasted blog post is not compared whole.
         var words = WordForms.Words(prompt.Length > AttributionEvidence.PromptWordsChars ? prompt[..AttributionEvidence.PromptWordsChars] : prompt);
         var asksAgain = AttributionEvidence.AsksAgain(prompt);
@@ -276,14 +279,16 @@ public sealed class Segmenter
         if (statement is { Confidence: AttributionConfidence.High } strong && (title is null || title.Value.Question != strong.Question)
             && !(title is { Fraction: >= 1, Matched: >= AttributionEvidence.WholeTitleWords } whole && SimilarityOf(ranked, whole.Question) >= AttributionEvidence.MinStatementSimilarity))
             return Matched(strong.Question, strong.Confidence, strong.Reason);
-        if (title is { } t)
+        // A few words of the current question's title in a long prompt that asks a question of its own ("Do you think
+        // p-values should be replaced by confidence intervals? Argue why or why not.") do not make it a follow-up.
+        var asksNew = !_catalog.IsEmpty && !asksAgain && AttributionEvidence.AsksSomethingNew(prompt, words) && !AttributionEvidence.TalksAboutTheAnswer(words, state.LastAnswer, state.LastAttempt);
+        if (title is { } t && !(asksNew && t.Fraction < AttributionEvidence.HighTitleFraction && state.IsCurrent(t.Question) && statement is null))
             return Matched(t.Question, t.Fraction >= AttributionEvidence.HighTitleFraction ? AttributionConfidence.High : AttributionConfidence.Low, $"title match: '{t.Title}'");
         if (statement is { } s)
             return Matched(s.Question, s.Confidence, s.Reason);
         if (Resolve(references, prompt, null, state) is { } referred)
             return referred with { Confidence = AttributionConfidence.Low, Reason = "only a reference: " + referred.Reason, AsksAgain = asksAgain };
-        if (!_catalog.IsEmpty && !asksAgain && AttributionEvidence.AsksSomethingNew(prompt, words) && (!_titles.IsEmpty || !_statements.IsEmpty)
-            && !AttributionEvidence.TalksAboutTheAnswer(words, state.LastAnswer, state.LastAttempt))
+        if (asksNew && (!_titles.IsEmpty || !_statements.IsEmpty))
             return Focus.Named(null, AttributionConfidence.Low, "the prompt asks something no declared question matches");
         return new Focus(state.Discussion, false, AttributionConfidence.Low, "only continuity", asksAgain, !asksAgain && AttributionEvidence.IsSideQuestion(prompt));
     }
@@ -299,6 +304,19 @@ public sealed class Segmenter
         if (same && AttributionEvidence.IsSideQuestion(prompt) && AttributionEvidence.AsksAboutTheAnswer(prompt) && !AttributionEvidence.AsksAgain(prompt))
             return marked with { AsksAgain = false, SideQuestion = true };
         return marked with { AsksAgain = true };
+    }
+
+    /// <summary>The number a prompt opens on ("5. …", "5 (bonus). …", "5) …") when the rubric numbers its problems and has no such problem.</summary>
+    private string? UngradedNumberedPrompt(string prompt)
+    {
+        var i = 0;
+        while (i < prompt.Length && char.IsWhiteSpace(prompt[i])) i++;
+        var start = i;
+        while (i < prompt.Length && i - start < 3 && char.IsAsciiDigit(prompt[i])) i++;
+        if (i == start || i + 1 >= prompt.Length || !(prompt[i] is '.' or ')' && prompt[i + 1] == ' ' || prompt[i] == ' ' && prompt[i + 1] == '(')) return null;
+        var number = prompt[start..i].TrimStart('0');
+        if (number.Length == 0 || _catalog.HasProblem(number) || !_problems.Any(d => d.Value.Length > 0 && char.IsAsciiDigit(d.Value[0]))) return null;
+        return number;
     }
 
     /// <summary>"Problem 5" when the rubric numbers its problems and has no problem 5 (nor a heading renamed one 5).</summary>
