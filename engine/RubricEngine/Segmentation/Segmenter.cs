@@ -589,6 +589,12 @@ public sealed class Segmenter
                     result.AddRange(ExpandLines(inner));
                     continue;
                 }
+                if (block.Kind == BlockKind.ListItem && NumberedProblemItem(block) is { } item)
+                {
+                    result.Add(item.Heading);
+                    result.AddRange(ExpandLines([item.Body]));
+                    continue;
+                }
                 if (block.Kind != BlockKind.Paragraph)
                 {
                     result.Add(block);
@@ -623,6 +629,29 @@ public sealed class Segmenter
                 AddInlineParts(pieceStart == start ? block : BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, end)), result);
             }
             return result;
+        }
+
+        /// <summary>
+        /// "1. Recurrences" followed by lines "(a) …", "(b) …" that Markdown folded into the list item: a numbered
+        /// problem heading (its first line, number included) and the parts' text as a paragraph; null for other items.
+        /// </summary>
+        private (Block Heading, Block Body)? NumberedProblemItem(Block item)
+        {
+            if (item.Level != 1 || item.Marker is null || item.Inlines.Count == 0 || !(owner._catalog.IsEmpty || owner._catalog.HasProblem(item.Marker))) return null;
+            var text = document.Text;
+            var start = item.Span.Start;
+            var newline = text.IndexOf('\n', start, item.Span.Length);
+            if (newline < 0) return null;
+            var bodyStart = newline + 1;
+            while (bodyStart < item.Span.End && text[bodyStart] is ' ' or '\t') bodyStart++;
+            if (bodyStart >= item.Span.End || text[bodyStart] != '(' || owner._markers.ReadLeadIn(text, bodyStart) is not { IsRelative: true, Parts.Count: > 0 }) return null;
+            var line = text[start..newline].TrimEnd();
+            // "2. Useful identities" over "(a) …" lines may number a section of an answer: the line must also name
+            // the problem ("4. Shortest paths"), unless there is no rubric to name it.
+            if (!owner._catalog.IsEmpty && !(owner._markers.FindAlias(line, 0) is { } alias && alias.Path.Problem == item.Marker)) return null;
+            var heading = new Block(BlockKind.Heading, new TextSpan(start, line.Length), 3, [new Inline(InlineKind.Text, new TextSpan(start, line.Length), line)]);
+            var body = BlockParts.Slice(item, TextSpan.FromBounds(bodyStart, item.Span.End)) with { Kind = BlockKind.Paragraph, Marker = null };
+            return (heading, body);
         }
 
         /// <summary>The blocks of a fenced block marked as Markdown ("```markdown", "```md"), in the message's coordinates; null otherwise.</summary>

@@ -160,4 +160,36 @@ public sealed class AttributionSignalTests
 
         Assert.That(summary, Is.EqualTo(new[] { "4.a#1@1", "4.a#1@3+" }));
     }
+
+    [Test]
+    public void A_numbered_list_item_naming_its_problem_over_part_lines_opens_the_problem()
+    {
+        var options = new SegmenterOptions
+        {
+            Questions = ["1.a", "1.b", "4.a", "4.b"],
+            Aliases = new Dictionary<string, QuestionPath>(StringComparer.OrdinalIgnoreCase) { ["Recurrences"] = "1.a", ["Shortest paths"] = "4.a" },
+        };
+        var summary = Summary(options,
+            "Here is my write-up, problem 1 [image]",
+            "1. Recurrences\n(a) The tree has log n levels of cost n(log n − i): Θ(n log² n).\n(b) Every full level costs n: Θ(n log n).",
+            "and problem 4",
+            "4. Shortest paths\n(a) Take s→a (2), s→b (3), b→a (−2).\n(b) Bellman-Ford: V−1 rounds, O(VE).");
+
+        Assert.That(summary, Is.EqualTo(new[] { "1.a#1@1", "1.b#1@1", "4.a#1@3", "4.b#1@3" }));
+    }
+
+    [Test]
+    public void A_numbered_list_item_over_part_lines_that_does_not_name_the_problem_stays_a_list_item()
+    {
+        var options = new SegmenterOptions
+        {
+            Questions = ["2.a", "3.b"],
+            Aliases = new Dictionary<string, QuestionPath>(StringComparer.OrdinalIgnoreCase) { ["Backpropagation"] = "2.a" },
+        };
+        var summary = Summary(options,
+            "Solve 3(b).",
+            "Here is the derivation.\n\n1. Objective\nWe minimize the squared error.\n2. Useful identities\n(a) The gradient of a squared norm is twice the residual.\n(b) The chain rule composes the linear maps.");
+
+        Assert.That(summary, Is.EqualTo(new[] { "3.b#1@1" }));
+    }
 }
