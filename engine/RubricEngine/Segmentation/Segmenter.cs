@@ -185,6 +185,7 @@ public sealed class Segmenter
                 state.Discussed(question, index);
             }
             state.Discussion = reply.Current ?? (focus.Decided ? null : state.Discussion);
+            if (state.LastAnswered == index) state.AnsweredSideRequest = userSinceReply && state.Answers[^1].IsFollowUp;
             if (state.LastAnswered == index)
             {
                 state.LastAnswer = message.Content;
@@ -290,6 +291,8 @@ public sealed class Segmenter
             return referred with { Confidence = AttributionConfidence.Low, Reason = "only a reference: " + referred.Reason, AsksAgain = asksAgain };
         if (asksNew && (!_titles.IsEmpty || !_statements.IsEmpty))
             return Focus.Named(null, AttributionConfidence.Low, "the prompt asks something no declared question matches");
+        // "the plot looks wrong" after a follow-up (plot code, a summary) that names nothing faults the follow-up, not the answer.
+        if (asksAgain && state.AnsweredSideRequest) asksAgain = false;
         return new Focus(state.Discussion, false, AttributionConfidence.Low, "only continuity", asksAgain, !asksAgain && AttributionEvidence.IsSideQuestion(prompt));
     }
 
@@ -1017,6 +1020,9 @@ internal sealed class Conversation
 
     /// <summary>The text of the last reply that answered something (a side question reuses its words).</summary>
     public string? LastAnswer { get; set; }
+
+    /// <summary>The last answering reply was a follow-up to a user's side request (plot code, a summary), not a continuation.</summary>
+    public bool AnsweredSideRequest { get; set; }
 
     /// <summary>The text of the last reply that gave an answer (not a follow-up).</summary>
     public string? LastAttempt { get; set; }

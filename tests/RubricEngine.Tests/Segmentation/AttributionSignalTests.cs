@@ -192,4 +192,18 @@ public sealed class AttributionSignalTests
 
         Assert.That(summary, Is.EqualTo(new[] { "3.b#1@1" }));
     }
+
+    [Test]
+    public void A_complaint_after_a_follow_up_faults_the_follow_up_not_the_answer()
+    {
+        var summary = Summary(Algo,
+            "Solve 4(b).",
+            "Bellman-Ford runs V−1 rounds of E relaxations: O(VE).",
+            "give me code to plot the number of relaxations per round",
+            "```python\nimport matplotlib.pyplot as plt\nplt.plot(rounds, relaxed)\n```",
+            "the plot looks wrong, it is empty after round 3",
+            "The loop stops early when nothing relaxes; plot the counts you collected before the break.");
+
+        Assert.That(summary, Is.EqualTo(new[] { "4.b#1@1", "4.b#1@3+", "4.b#1@5+" }));
+    }
 }
