@@ -58,15 +58,17 @@ internal static class SegmentationDump
         foreach (var (trace, documents) in work) answers += segmenter.Segment(trace, documents).Answers.Count; // first pass: JIT included
         var first = (ThreadCpuClock.Now() - cold) / (double)System.Diagnostics.Stopwatch.Frequency;
         var passes = new List<double>();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         for (var r = 0; r < repeats; r++)
         {
             var c0 = ThreadCpuClock.Now();
             foreach (var (trace, documents) in work) answers += segmenter.Segment(trace, documents).Answers.Count;
             passes.Add((ThreadCpuClock.Now() - c0) / (double)System.Diagnostics.Stopwatch.Frequency);
         }
+        var perPass = (GC.GetAllocatedBytesForCurrentThread() - allocated) / Math.Max(1, repeats);
         passes.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{work.Count} traces: first pass (JIT included) {first:0.000} s; {repeats} more passes: thread CPU per pass min {passes[0]:0.000} s, median {passes[passes.Count / 2]:0.000} s ({answers} answers)"));
+            $"{work.Count} traces: first pass (JIT included) {first:0.000} s; {repeats} more passes: thread CPU per pass min {passes[0]:0.000} s, median {passes[passes.Count / 2]:0.000} s, {perPass / 1e6:0.0} MB allocated per pass ({answers} answers)"));
         return 0;
     }
 }
