@@ -99,7 +99,7 @@ internal static class AttributionEvidence
 
     /// <summary>The reply opens by saying it could not open the material (then gives generic guidance, not an answer).</summary>
     public static bool IsRefusal(string reply) =>
-        ContainsAny(reply.Length > RefusalWindow ? reply[..RefusalWindow] : reply, Refusals) && !AnswersAnyway.In(reply);
+        reply.AsSpan(0, Math.Min(reply.Length, RefusalWindow)).IndexOfAny(Refusals) >= 0 && !AnswersAnyway.In(reply);
 
     /// <summary>How many characters of a reply's opening are read for a refusal.</summary>
     public const int RefusalWindow = 400;

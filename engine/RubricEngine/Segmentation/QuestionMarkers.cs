@@ -114,7 +114,7 @@ public sealed class QuestionMarkers
         var lead = ReadLeadIn(text);
         var found = lead ?? FindAll(text).FirstOrDefault(m => (m.HasKeyword || m.Problem is not null) && !IsReference(text, m.Span.Start));
         if (found is null) return null;
-        if (found.Alias is null && found.Problem is { } problem && problem.All(char.IsAsciiDigit) && FindAlias(text, 0) is { } alias)
+        if (found.Alias is null && found.Problem is { } problem && AllDigits(problem) && FindAlias(text, 0) is { } alias)
             return found with { Problem = alias.Path.Problem, Alias = alias.Path, NumberedAs = problem };
         return found;
     }
@@ -246,7 +246,7 @@ public sealed class QuestionMarkers
                 if (isQ || !ReadParts(text, ref j, parts, afterProblem: false, requireParen: true) || parts.Count == 0) return null;
                 return Finish(text, start, j, null, parts, keyword: true);
             }
-            ReadParts(text, ref j, parts, afterProblem: true, requireParen: false, allowAttached: problem.All(char.IsAsciiDigit), allowDotDigits: true);
+            ReadParts(text, ref j, parts, afterProblem: true, requireParen: false, allowAttached: AllDigits(problem), allowDotDigits: true);
             if (parts.Count == 0) ReadPartPhrase(text, ref j, parts);
             return Finish(text, start, j, problem, parts, keyword: true);
         }
@@ -269,7 +269,7 @@ public sealed class QuestionMarkers
             {
                 // A bare number or name is a marker only with a part: "4(a)", "3.b.ii", "MT (b)"; never "4" alone.
                 var parts = new List<MarkerPart>();
-                var numeric = problem.All(char.IsAsciiDigit);
+                var numeric = AllDigits(problem);
                 ReadParts(text, ref p, parts, afterProblem: true, requireParen: false, allowAttached: numeric && (leadIn || AttachedPart(text, p)), allowSpaceParen: !numeric || leadIn, lowerOnly: true);
                 if (parts.Count > 0) return Finish(text, start, p, problem, parts, keyword: false);
                 // "### 2. Summary", "**3.**": a number and a full stop opening a heading or a bold lead-in.
@@ -298,6 +298,9 @@ public sealed class QuestionMarkers
         }
         return null;
     }
+
+    /// <summary>True when <paramref name="value"/> is all ASCII digits (a problem number, not a name).</summary>
+    private static bool AllDigits(string value) => !value.AsSpan().ContainsAnyExcept("0123456789");
 
     /// <summary>"3b" in prose ("solve 3b parts i and ii"): a letter a–h glued to a number and followed by a word boundary, not by math.</summary>
     private static bool AttachedPart(string text, int at) =>

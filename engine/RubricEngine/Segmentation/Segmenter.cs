@@ -368,7 +368,7 @@ public sealed class Segmenter
             if (!found[i].IsRelative) firstAbsolute = found[i];
         var context = firstAbsolute is null ? hint ?? state.Discussion : _resolver.Resolve(firstAbsolute with { Parts = [], Alias = null }, null, state.Renumbered);
         var paths = new List<QuestionPath>();
-        var named = new List<string>();
+        var named = new List<QuestionMarker>();
         QuestionPath? aliasDefault = null;
         for (var i = 0; i < found.Count; i++)
         {
@@ -379,7 +379,7 @@ public sealed class Segmenter
             if (isAliasOnly) aliasDefault ??= marker.Alias;
             if (path is null || !Knows(path, state)) continue;
             paths.Add(path);
-            named.Add(Quote(prompt, marker));
+            named.Add(marker);
             context = path;
         }
         if (paths.Count == 0) return null;
@@ -387,7 +387,15 @@ public sealed class Segmenter
         var focus = CommonPrefix(leaves) ?? leaves[0];
         // A title alone names its question; with parts named beside it, the problem stays open for them.
         if (aliasDefault is not null && focus.Parts.Count == 1 && focus.Problem == aliasDefault.Problem && paths.All(p => p.Parts.Count == 1)) focus = aliasDefault;
-        return Focus.Named(focus, AttributionConfidence.High, $"marker {string.Join(", ", named.Distinct().Take(3))} in the prompt");
+        // The reason quotes the first three distinct markers as written (built once, here).
+        var quoted = new List<string>(3);
+        foreach (var m in named)
+        {
+            var quote = Quote(prompt, m);
+            if (!quoted.Contains(quote)) quoted.Add(quote);
+            if (quoted.Count == 3) break;
+        }
+        return Focus.Named(focus, AttributionConfidence.High, $"marker {string.Join(", ", quoted)} in the prompt");
     }
 
     /// <summary>True when text about <paramref name="path"/> counts for a question: declared, or (no rubric) any.</summary>
