@@ -552,7 +552,8 @@ public sealed class Segmenter
         private readonly Dictionary<QuestionPath, MarkSource> _markedBy = new();
         private MarkSource? _pendingMarkedBy;
         private readonly Dictionary<QuestionPath, List<Block>> _answers = new();
-        private readonly Dictionary<QuestionPath, List<Block>> _restatements = new();
+        // Most replies restate nothing: created on the first restatement.
+        private Dictionary<QuestionPath, List<Block>>? _restatements;
         private readonly List<QuestionPath> _order = [];
         private readonly List<Block> _pending = [];
         private QuestionPath? _pendingOwner;
@@ -762,7 +763,7 @@ public sealed class Segmenter
                 var blocks = _answers[q];
                 if (blocks.Count == 0 || IsHeadingOfParts(q, blocks)) continue;
                 blocks.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-                yield return (q, blocks, _restatements.TryGetValue(q, out var r) ? r : [], _markedBy.TryGetValue(q, out var m) ? m.Describe() : null);
+                yield return (q, blocks, _restatements is not null && _restatements.TryGetValue(q, out var r) ? r : [], _markedBy.TryGetValue(q, out var m) ? m.Describe() : null);
             }
         }
 
@@ -849,8 +850,10 @@ public sealed class Segmenter
             if (block.Kind is not (BlockKind.Heading or BlockKind.Paragraph)) return;
             var text = block.PlainText;
             var newline = text.IndexOf('\n');
+            // A one-line paragraph is an answer, not a heading; a long line is no title: decided before any substring.
+            if ((block.Kind == BlockKind.Paragraph && newline < 0) || (newline < 0 ? text.Length : newline) > 160) return;
             var line = newline < 0 ? text : text[..newline];
-            if (line.Length > 160 || owner._markers.ReadLeadIn(line) is not { } lead || lead.Span.End > line.Length) return;
+            if (owner._markers.ReadLeadIn(line) is not { } lead || lead.Span.End > line.Length) return;
             var title = line[lead.Span.End..].Trim(' ', ':', '.', '-', '–', '—', '*', ')', '\t');
             if (block.Kind == BlockKind.Paragraph && (newline < 0 || ClosingRemarks.WordCount(title) > 12)) return;
             state.Titles.Add(question, title);
@@ -956,6 +959,7 @@ public sealed class Segmenter
             var targets = matched.Count > 0 ? matched : tables.SelectMany(b => _order.Select(q => (b, q))).ToList();
             foreach (var (block, q) in targets.Distinct())
             {
+                _restatements ??= new();
                 if (!_restatements.TryGetValue(q, out var list)) _restatements[q] = list = [];
                 if (!list.Contains(block)) list.Add(block);
             }
