@@ -25,7 +25,7 @@ internal static class AttributionBenchmark
         {
             var real0 = Path.GetFullPath(Path.Combine(root, "..", "shared", "real-traces"));
             foreach (var c in AttributionCorpus.LoadConversations(corpus).Concat(AttributionCorpus.LoadReal(corpus, real0)).Where(c => c.Name.Contains(only, StringComparison.Ordinal)))
-                Console.Write($"{c.Name}\n{AttributionCorpus.Detail(c)}");
+                Console.Write($"{c.Name}\n{AttributionCorpus.Detail(c, Environment.GetEnvironmentVariable("RUBRIC_ATTRIBUTION_BLOCKS") == "1")}");
             return 0;
         }
         var clock = Stopwatch.StartNew();

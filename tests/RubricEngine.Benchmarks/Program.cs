@@ -11,6 +11,7 @@ using RubricEngine.Benchmarks;
 //   xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify]  grade once, then time the gradebook workbook write alone
 //   markdown <folder> [repeats]           the markdown phase alone (guard, Markdig, whole parse) + a digest of all documents
 //   segdump <rubric.csx> <folder> <out>   every segment of every trace, one line each (diff before/after a segmenter change)
+//   segtime <rubric.csx> <folder> [repeats] the segmentation phase alone: thread CPU per pass over pre-parsed traces
 //   checks-corpus [--all]                 the built-in checks against the labeled corpora of tests/check-corpora
 //   attribution [corpus|-] [name]         segmenter precision/recall on the labeled attribution corpus (and the real sessions)
 //   hot [BenchmarkDotNet args]            BenchmarkDotNet micro-benchmarks of the hot functions
@@ -34,6 +35,8 @@ switch (command)
         return XlsxWriteBench.Run(rest[0], rest[1], rest[2], Int(3, 3), rest.Contains("--verify"));
     case "segdump" when rest.Length >= 3:
         return SegmentationDump.Run(rest[0], rest[1], rest[2]);
+    case "segtime" when rest.Length >= 2:
+        return SegmentationDump.Time(rest[0], rest[1], Int(2, 5));
     case "checks-corpus":
         return ChecksCorpusCommand.Run(rest.Contains("--all"));
     case "attribution":

@@ -27,6 +27,9 @@ internal static class AttributionEvidence
     /// <summary>Statements this close to the best are pasted together: when they share a problem, the prompt names the problem.</summary>
     public const double StatementTie = 0.1;
 
+    /// <summary>Fewest words of a title matched whole for it to outweigh a closer statement of another question.</summary>
+    public const int WholeTitleWords = 3;
+
     /// <summary>Fewest words of a prompt that asks something new (a pasted question of its own).</summary>
     public const int NewQuestionWords = 15;
 
@@ -59,7 +62,7 @@ internal static class AttributionEvidence
     private static readonly string[] AnaphoraList =
     [
         "this", "it", "above", "previous", "same", "your answer", "your solution", "you said", "you wrote",
-        "you used", "you derived", "earlier",
+        "you used", "you derived", "earlier", "yours", "is that", "what about", "official solution", "the solution",
     ];
 
     private static readonly SearchValues<string> Anaphora = SearchValues.Create(AnaphoraList, StringComparison.OrdinalIgnoreCase);
@@ -96,7 +99,7 @@ internal static class AttributionEvidence
 
     /// <summary>The reply opens by saying it could not open the material (then gives generic guidance, not an answer).</summary>
     public static bool IsRefusal(string reply) =>
-        ContainsAny(reply.Length > RefusalWindow ? reply[..RefusalWindow] : reply, Refusals) && !AnswersAnyway.In(reply);
+        reply.AsSpan(0, Math.Min(reply.Length, RefusalWindow)).IndexOfAny(Refusals) >= 0 && !AnswersAnyway.In(reply);
 
     /// <summary>How many characters of a reply's opening are read for a refusal.</summary>
     public const int RefusalWindow = 400;
@@ -148,7 +151,7 @@ internal static class AttributionEvidence
         return false;
     }
 
-    private static readonly string[] AboutList = ["different", "difference", "differ", "compare", "comparison", "why", "is it", "does it", "is that", "how confident", "are they", "same as", "ever", "what if", "what would", "what happens", "how come"];
+    private static readonly string[] AboutList = ["different", "difference", "differ", "compare", "comparison", "why", "is it", "does it", "is that", "how confident", "confidence", "are they", "same as", "ever", "what if", "what would", "what happens", "how come"];
 
     private static readonly SearchValues<string> About = SearchValues.Create(AboutList, StringComparison.OrdinalIgnoreCase);
 
@@ -163,6 +166,20 @@ internal static class AttributionEvidence
     public static bool AsksAboutTheAnswer(string prompt) =>
         ContainsWholeWords(prompt, About, AboutList) && !ContainsWholeWords(prompt, PoliteRequest, PoliteRequestList);
 
+    private static readonly string[] ThenList = ["then", "and now", "next", "after that", "continue"];
+
+    private static readonly SearchValues<string> Then = SearchValues.Create(ThenList, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The prompt asks about the current answer and then for another question ("How confident are you? Then do part
+    /// (b)."): the reply's opening before its first marker answers the side question.
+    /// </summary>
+    public static bool AsksAboutTheAnswerThen(string prompt) =>
+        ClosingRemarks.WordCount(prompt) <= MaxSideThenWords && ContainsWholeWords(prompt, About, AboutList) && ContainsWholeWords(prompt, Then, ThenList);
+
+    // A side question and the next request fit in a sentence or two; a pasted problem that says "why" and "then" is not one.
+    private const int MaxSideThenWords = 30;
+
     /// <summary>A question about what was said ("Is it a global minimum?"): a short reply to it is a follow-up.</summary>
     public static bool IsSideQuestion(string prompt) => prompt.Contains('?');
 
@@ -172,6 +189,29 @@ internal static class AttributionEvidence
     /// </summary>
     public static bool AsksSomethingNew(string prompt, List<string> words) =>
         ClosingRemarks.WordCount(prompt) >= NewQuestionWords && words.Count >= NewQuestionWords / 2 && !ContainsWholeWords(prompt, Anaphora, AnaphoraList);
+
+    /// <summary>Share of a long prompt's distinct content words found in the last answer for it to talk about that answer.</summary>
+    public const double AnswerWordsShare = 0.5;
+
+    /// <summary>
+    /// A long prompt most of whose content words the last answer used ("what about the other stationary points, if I
+    /// pick eigenvectors 1 and 3?") asks about that answer, not a question of its own.
+    /// </summary>
+    public static bool TalksAboutTheAnswer(List<string> promptWords, string? answer, string? attempt)
+    {
+        if (answer is null || promptWords.Count == 0) return false;
+        var distinct = new HashSet<string>(promptWords, StringComparer.Ordinal);
+        distinct.RemoveWhere(w => w.Length < 3 || char.IsAsciiDigit(w[0]));
+        if (distinct.Count == 0) return false;
+        var used = new HashSet<string>(WordForms.Words(Opening(answer)), StringComparer.Ordinal);
+        if (attempt is not null && !ReferenceEquals(attempt, answer)) used.UnionWith(WordForms.Words(Opening(attempt)));
+        var shared = 0;
+        foreach (var w in distinct)
+            if (used.Contains(w)) shared++;
+        return shared >= distinct.Count * AnswerWordsShare;
+    }
+
+    private static string Opening(string text) => text.Length > ReplyContentChars * 4 ? text[..(ReplyContentChars * 4)] : text;
 
     private static bool ContainsAny(string text, SearchValues<string> phrases) => text.AsSpan().IndexOfAny(phrases) >= 0;
 

@@ -114,7 +114,7 @@ public sealed class QuestionMarkers
         var lead = ReadLeadIn(text);
         var found = lead ?? FindAll(text).FirstOrDefault(m => (m.HasKeyword || m.Problem is not null) && !IsReference(text, m.Span.Start));
         if (found is null) return null;
-        if (found.Alias is null && found.Problem is { } problem && problem.All(char.IsAsciiDigit) && FindAlias(text, 0) is { } alias)
+        if (found.Alias is null && found.Problem is { } problem && AllDigits(problem) && FindAlias(text, 0) is { } alias)
             return found with { Problem = alias.Path.Problem, Alias = alias.Path, NumberedAs = problem };
         return found;
     }
@@ -135,8 +135,19 @@ public sealed class QuestionMarkers
         var word = text.AsSpan(begin, end - begin);
         foreach (var r in ReferenceWords)
             if (word.Equals(r, StringComparison.OrdinalIgnoreCase)) return true;
+        // "like you did for (a)", "what you wrote for (b)": the part an earlier answer was about.
+        if (!word.Equals("for", StringComparison.OrdinalIgnoreCase) && !word.Equals("to", StringComparison.OrdinalIgnoreCase)) return false;
+        var before = begin;
+        while (before > 0 && text[before - 1] is ' ' or '\t') before--;
+        var first = before;
+        while (first > 0 && char.IsAsciiLetter(text[first - 1])) first--;
+        var verb = text.AsSpan(first, before - first);
+        foreach (var v in PastAnswerVerbs)
+            if (verb.Equals(v, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
+
+    private static readonly string[] PastAnswerVerbs = ["did", "done", "wrote", "written", "gave", "given", "used", "showed", "shown", "derived"];
 
     /// <summary>
     /// Every marker in free text (a user's prompt), left to right: keyword markers, "4(a)"-style markers, "(b)"
@@ -200,7 +211,15 @@ public sealed class QuestionMarkers
             // "Machine Translation (b)": parts written after the title belong to its problem.
             var parts = new List<MarkerPart>();
             var k = j;
-            SkipOne(text, ref k, ':');
+            // "Machine Translation: (b)", "Attention Mechanics — (b)".
+            var s = k;
+            while (s < text.Length && text[s] == ' ') s++;
+            if (s < text.Length && text[s] is ':' or '—' or '–' or '-' or ',')
+            {
+                s++;
+                while (s < text.Length && text[s] == ' ') s++;
+                if (s < text.Length && text[s] == '(') k = s;
+            }
             if (ReadParts(text, ref k, parts, afterProblem: true, requireParen: true) && parts.Count > 0)
                 return new QuestionMarker(path.Problem, parts, TextSpan.FromBounds(i, k)) { HasKeyword = true, Alias = path };
             return new QuestionMarker(path.Problem, [], TextSpan.FromBounds(i, j)) { HasKeyword = true, Alias = path };
@@ -227,7 +246,7 @@ public sealed class QuestionMarkers
                 if (isQ || !ReadParts(text, ref j, parts, afterProblem: false, requireParen: true) || parts.Count == 0) return null;
                 return Finish(text, start, j, null, parts, keyword: true);
             }
-            ReadParts(text, ref j, parts, afterProblem: true, requireParen: false, allowAttached: problem.All(char.IsAsciiDigit), allowDotDigits: true);
+            ReadParts(text, ref j, parts, afterProblem: true, requireParen: false, allowAttached: AllDigits(problem), allowDotDigits: true);
             if (parts.Count == 0) ReadPartPhrase(text, ref j, parts);
             return Finish(text, start, j, problem, parts, keyword: true);
         }
@@ -250,7 +269,7 @@ public sealed class QuestionMarkers
             {
                 // A bare number or name is a marker only with a part: "4(a)", "3.b.ii", "MT (b)"; never "4" alone.
                 var parts = new List<MarkerPart>();
-                var numeric = problem.All(char.IsAsciiDigit);
+                var numeric = AllDigits(problem);
                 ReadParts(text, ref p, parts, afterProblem: true, requireParen: false, allowAttached: numeric && (leadIn || AttachedPart(text, p)), allowSpaceParen: !numeric || leadIn, lowerOnly: true);
                 if (parts.Count > 0) return Finish(text, start, p, problem, parts, keyword: false);
                 // "### 2. Summary", "**3.**": a number and a full stop opening a heading or a bold lead-in.
@@ -279,6 +298,9 @@ public sealed class QuestionMarkers
         }
         return null;
     }
+
+    /// <summary>True when <paramref name="value"/> is all ASCII digits (a problem number, not a name).</summary>
+    private static bool AllDigits(string value) => !value.AsSpan().ContainsAnyExcept("0123456789");
 
     /// <summary>"3b" in prose ("solve 3b parts i and ii"): a letter a–h glued to a number and followed by a word boundary, not by math.</summary>
     private static bool AttachedPart(string text, int at) =>
@@ -367,6 +389,14 @@ public sealed class QuestionMarkers
                 if (ident is null || k >= text.Length || text[k] != ')') return parts.Count > 0;
                 parts.Add(new MarkerPart(ident, MarkerPartKind.Letter));
                 j = k + 1;
+                // "3(b)ii." and "3(b)ii)": a numeral glued after the part's parenthesis is its sub-part.
+                var r = j;
+                while (r < text.Length && r - j < 4 && text[r] is 'i' or 'v' or 'x') r++;
+                if (r > j && !requireParen && (r == text.Length || text[r] is '.' or ')' or ':' or ' ') && RomanNumerals.IsRoman(text[j..r]))
+                {
+                    parts.Add(new MarkerPart(text[j..r], MarkerPartKind.Roman));
+                    j = r < text.Length && text[r] == ')' ? r + 1 : r;
+                }
                 continue;
             }
             if (requireParen) break;
@@ -383,6 +413,14 @@ public sealed class QuestionMarkers
             {
                 parts.Add(new MarkerPart(char.ToLowerInvariant(text[k]).ToString(), MarkerPartKind.Letter));
                 j = k + 1;
+                // "3b)ii)": the sub-part after the part's closing parenthesis.
+                var r = j + 1;
+                while (r < text.Length && r - j < 5 && text[r] is 'i' or 'v' or 'x') r++;
+                if (j < text.Length && text[j] == ')' && r > j + 1 && r < text.Length && text[r] == ')' && RomanNumerals.IsRoman(text[(j + 1)..r]))
+                {
+                    parts.Add(new MarkerPart(text[(j + 1)..r], MarkerPartKind.Roman));
+                    j = r + 1;
+                }
                 continue;
             }
             break;

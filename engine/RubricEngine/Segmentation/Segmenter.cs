@@ -108,6 +108,9 @@ public sealed class Segmenter
                         ImageOnly = AttributionEvidence.IsImageOnly(message.Content),
                         ListRequest = AttributionEvidence.AsksForList(message.Content),
                     };
+                if (prompt is { Decided: true, Question: { } next } && state.Discussion is { } current && !next.IsWithin(current) && !current.IsWithin(next)
+                    && AttributionEvidence.AsksAboutTheAnswerThen(message.Content))
+                    prompt = prompt.Value with { SideOf = current };
                 userSinceReply = true;
                 continue;
             }
@@ -156,7 +159,7 @@ public sealed class Segmenter
                 continue;
             }
 
-            var reply = new ReplySegmenter(this, document, focus.Question, scope, state);
+            var reply = new ReplySegmenter(this, document, focus.Question, scope, state) { SideOf = userSinceReply && fix is null && explicitQuestion is null ? focus.SideOf : null };
             reply.Run();
             // A reply naming many questions with a line each lists the homework's problems: it answers none of them.
             if (fix is null && explicitQuestion is null && userSinceReply && (prompt?.ListRequest ?? false) && IsProblemList(reply))
@@ -167,7 +170,7 @@ public sealed class Segmenter
             foreach (var (question, blocks, restatements, markedBy) in reply.Results())
             {
                 var previous = state.Attempts.GetValueOrDefault(question);
-                var followUp = previous > 0 && IsFollowUp(!userSinceReply, focus, markedBy);
+                var followUp = previous > 0 && (question == reply.SideAnswer || IsFollowUp(!userSinceReply, focus, markedBy));
                 var attempt = followUp ? previous : previous + 1;
                 state.Attempts[question] = attempt;
                 var (confidence, reason) = markedBy is not null ? (AttributionConfidence.High, markedBy) : (focus.Confidence, focus.Reason);
@@ -182,6 +185,12 @@ public sealed class Segmenter
                 state.Discussed(question, index);
             }
             state.Discussion = reply.Current ?? (focus.Decided ? null : state.Discussion);
+            if (state.LastAnswered == index) state.AnsweredSideRequest = userSinceReply && state.Answers[^1].IsFollowUp;
+            if (state.LastAnswered == index)
+            {
+                state.LastAnswer = message.Content;
+                if (state.Answers[^1].IsFollowUp is false) state.LastAttempt = message.Content;
+            }
             userSinceReply = false;
         }
         return new TraceSegmentation(state.Answers) { Declined = state.Declined };
@@ -242,18 +251,22 @@ public sealed class Segmenter
         if (targets.Exists(m => !m.IsRelative) && Resolve(targets, prompt, null, state) is { } named)
             return Asked(named, prompt, state);
 
+        // A pasted problem numbered as the rubric's problems are, but one it does not have ("5 (bonus). Describe …").
+        if (UngradedNumberedPrompt(prompt) is { } number)
+            return Focus.Named(null, AttributionConfidence.High, $"the prompt pastes problem {number}, which the rubric does not grade");
         // A question pasted into a prompt comes first or is short; a pasted blog post is not compared whole.
         var words = WordForms.Words(prompt.Length > AttributionEvidence.PromptWordsChars ? prompt[..AttributionEvidence.PromptWordsChars] : prompt);
         var asksAgain = AttributionEvidence.AsksAgain(prompt);
         var title = _titles.IsEmpty ? null : _titles.Best(words, state.Titles, AttributionEvidence.MinTitleFraction);
-        var statement = StatementFocus(words);
+        var statement = StatementFocus(words, out var ranked);
         // A statement pasted nearly whole outweighs a title's few words.
         var hint = statement is { Confidence: AttributionConfidence.High } ? statement.Value.Question : title?.Question ?? statement?.Question;
 
         if (Resolve(targets, prompt, hint, state) is { } marked)
             return Asked(marked, prompt, state);
-        // Absolute markers naming only questions the rubric does not grade: the reply answers none of ours.
-        if (!_catalog.IsEmpty && hint is null && targets.FirstOrDefault(m => !m.IsRelative) is { } ungraded)
+        // Absolute markers naming only questions the rubric does not grade: the reply answers none of ours. A title's
+        // few words do not outweigh "problem 5" when the rubric numbers its problems and has no problem 5.
+        if (!_catalog.IsEmpty && (hint is null || targets.Exists(IsUngradedNumber)) && targets.FirstOrDefault(m => !m.IsRelative) is { } ungraded)
             return Focus.Named(null, AttributionConfidence.High, $"the prompt asks about {Quote(prompt, ungraded)}, which the rubric does not grade");
         // A title or statement of the question under discussion, in a prompt that asks for nothing again, is a
         // side question about the answer ("Is W_1 = U_k^T the only choice?"), not a request to answer it anew.
@@ -262,16 +275,24 @@ public sealed class Segmenter
             var same = state.IsCurrent(q);
             return new Focus(q, true, confidence, reason, asksAgain || !same, same && !asksAgain);
         }
-        if (statement is { Confidence: AttributionConfidence.High } strong && (title is null || title.Value.Question != strong.Question))
+        // A title matched whole ("the variance of the number of rolls") names its question even when another
+        // statement shares more of the prompt's words, provided its own statement is close too.
+        if (statement is { Confidence: AttributionConfidence.High } strong && (title is null || title.Value.Question != strong.Question)
+            && !(title is { Fraction: >= 1, Matched: >= AttributionEvidence.WholeTitleWords } whole && SimilarityOf(ranked, whole.Question) >= AttributionEvidence.MinStatementSimilarity))
             return Matched(strong.Question, strong.Confidence, strong.Reason);
-        if (title is { } t)
+        // A few words of the current question's title in a long prompt that asks a question of its own ("Do you think
+        // p-values should be replaced by confidence intervals? Argue why or why not.") do not make it a follow-up.
+        var asksNew = !_catalog.IsEmpty && !asksAgain && AttributionEvidence.AsksSomethingNew(prompt, words) && !AttributionEvidence.TalksAboutTheAnswer(words, state.LastAnswer, state.LastAttempt);
+        if (title is { } t && !(asksNew && t.Fraction < AttributionEvidence.HighTitleFraction && state.IsCurrent(t.Question) && statement is null))
             return Matched(t.Question, t.Fraction >= AttributionEvidence.HighTitleFraction ? AttributionConfidence.High : AttributionConfidence.Low, $"title match: '{t.Title}'");
         if (statement is { } s)
             return Matched(s.Question, s.Confidence, s.Reason);
         if (Resolve(references, prompt, null, state) is { } referred)
             return referred with { Confidence = AttributionConfidence.Low, Reason = "only a reference: " + referred.Reason, AsksAgain = asksAgain };
-        if (!_catalog.IsEmpty && !asksAgain && AttributionEvidence.AsksSomethingNew(prompt, words) && (!_titles.IsEmpty || !_statements.IsEmpty))
+        if (asksNew && (!_titles.IsEmpty || !_statements.IsEmpty))
             return Focus.Named(null, AttributionConfidence.Low, "the prompt asks something no declared question matches");
+        // "the plot looks wrong" after a follow-up (plot code, a summary) that names nothing faults the follow-up, not the answer.
+        if (asksAgain && state.AnsweredSideRequest) asksAgain = false;
         return new Focus(state.Discussion, false, AttributionConfidence.Low, "only continuity", asksAgain, !asksAgain && AttributionEvidence.IsSideQuestion(prompt));
     }
 
@@ -288,13 +309,32 @@ public sealed class Segmenter
         return marked with { AsksAgain = true };
     }
 
+    /// <summary>The number a prompt opens on ("5. …", "5 (bonus). …", "5) …") when the rubric numbers its problems and has no such problem.</summary>
+    private string? UngradedNumberedPrompt(string prompt)
+    {
+        var i = 0;
+        while (i < prompt.Length && char.IsWhiteSpace(prompt[i])) i++;
+        var start = i;
+        while (i < prompt.Length && i - start < 3 && char.IsAsciiDigit(prompt[i])) i++;
+        if (i == start || i + 1 >= prompt.Length || !(prompt[i] is '.' or ')' && prompt[i + 1] == ' ' || prompt[i] == ' ' && prompt[i + 1] == '(')) return null;
+        var number = prompt[start..i].TrimStart('0');
+        if (number.Length == 0 || _catalog.HasProblem(number) || !_problems.Any(d => d.Value.Length > 0 && char.IsAsciiDigit(d.Value[0]))) return null;
+        return number;
+    }
+
+    /// <summary>"Problem 5" when the rubric numbers its problems and has no problem 5 (nor a heading renamed one 5).</summary>
+    private bool IsUngradedNumber(QuestionMarker m) =>
+        m is { HasKeyword: true, Alias: null, Problem: { } p } && p.Length > 0 && char.IsAsciiDigit(p[0])
+        && !_catalog.HasProblem(p) && _problems.Any(d => d.Value.Length > 0 && char.IsAsciiDigit(d.Value[0]));
+
     private static string Quote(string text, QuestionMarker marker) => $"'{text.Substring(marker.Span.Start, marker.Span.Length)}'";
 
     /// <summary>The statement pasted into a prompt, or null; several parts of one problem pasted together name the problem.</summary>
-    private (QuestionPath Question, AttributionConfidence Confidence, string Reason)? StatementFocus(List<string> words)
+    private (QuestionPath Question, AttributionConfidence Confidence, string Reason)? StatementFocus(List<string> words, out List<StatementMatch> ranked)
     {
+        ranked = [];
         if (_statements.IsEmpty || words.Count < AttributionEvidence.MinStatementWords) return null;
-        var ranked = _statements.Rank(words);
+        ranked = _statements.Rank(words);
         if (ranked.Count == 0 || ranked[0].Similarity < AttributionEvidence.MinStatementSimilarity) return null;
         var best = ranked[0];
         var question = best.Question;
@@ -306,6 +346,13 @@ public sealed class Segmenter
         }
         var confidence = best.Similarity >= AttributionEvidence.HighStatementSimilarity ? AttributionConfidence.High : AttributionConfidence.Low;
         return (question, confidence, string.Create(CultureInfo.InvariantCulture, $"statement match: {question} ({best.Similarity:0.00})"));
+    }
+
+    private static double SimilarityOf(List<StatementMatch> ranked, QuestionPath question)
+    {
+        foreach (var m in ranked)
+            if (m.Question == question) return m.Similarity;
+        return 0;
     }
 
     /// <summary>
@@ -321,7 +368,7 @@ public sealed class Segmenter
             if (!found[i].IsRelative) firstAbsolute = found[i];
         var context = firstAbsolute is null ? hint ?? state.Discussion : _resolver.Resolve(firstAbsolute with { Parts = [], Alias = null }, null, state.Renumbered);
         var paths = new List<QuestionPath>();
-        var named = new List<string>();
+        var named = new List<QuestionMarker>();
         QuestionPath? aliasDefault = null;
         for (var i = 0; i < found.Count; i++)
         {
@@ -332,7 +379,7 @@ public sealed class Segmenter
             if (isAliasOnly) aliasDefault ??= marker.Alias;
             if (path is null || !Knows(path, state)) continue;
             paths.Add(path);
-            named.Add(Quote(prompt, marker));
+            named.Add(marker);
             context = path;
         }
         if (paths.Count == 0) return null;
@@ -340,7 +387,15 @@ public sealed class Segmenter
         var focus = CommonPrefix(leaves) ?? leaves[0];
         // A title alone names its question; with parts named beside it, the problem stays open for them.
         if (aliasDefault is not null && focus.Parts.Count == 1 && focus.Problem == aliasDefault.Problem && paths.All(p => p.Parts.Count == 1)) focus = aliasDefault;
-        return Focus.Named(focus, AttributionConfidence.High, $"marker {string.Join(", ", named.Distinct().Take(3))} in the prompt");
+        // The reason quotes the first three distinct markers as written (built once, here).
+        var quoted = new List<string>(3);
+        foreach (var m in named)
+        {
+            var quote = Quote(prompt, m);
+            if (!quoted.Contains(quote)) quoted.Add(quote);
+            if (quoted.Count == 3) break;
+        }
+        return Focus.Named(focus, AttributionConfidence.High, $"marker {string.Join(", ", quoted)} in the prompt");
     }
 
     /// <summary>True when text about <paramref name="path"/> counts for a question: declared, or (no rubric) any.</summary>
@@ -497,12 +552,19 @@ public sealed class Segmenter
         private readonly Dictionary<QuestionPath, MarkSource> _markedBy = new();
         private MarkSource? _pendingMarkedBy;
         private readonly Dictionary<QuestionPath, List<Block>> _answers = new();
-        private readonly Dictionary<QuestionPath, List<Block>> _restatements = new();
+        // Most replies restate nothing: created on the first restatement.
+        private Dictionary<QuestionPath, List<Block>>? _restatements;
         private readonly List<QuestionPath> _order = [];
         private readonly List<Block> _pending = [];
         private QuestionPath? _pendingOwner;
         private bool _pendingIsContainer;
         private QuestionPath? _direct;
+
+        /// <summary>The question the prompt asked about before asking for another: the reply's opening answers it.</summary>
+        public QuestionPath? SideOf { get; init; }
+
+        /// <summary>The question the reply's opening (before its first marker) answered as a side question, or null.</summary>
+        public QuestionPath? SideAnswer { get; private set; }
 
         /// <summary>The question the reply ended on (the next reply or prompt continues from it).</summary>
         public QuestionPath? Current { get; private set; } = start;
@@ -532,9 +594,27 @@ public sealed class Segmenter
             var text = document.Text;
             foreach (var block in blocks)
             {
-                if (block.Kind != BlockKind.Paragraph || text.IndexOf('\n', block.Span.Start, block.Span.Length) < 0)
+                if (block.Kind == BlockKind.Code && FencedMarkdown(block) is { } inner)
+                {
+                    // A solution file written inside a ```markdown fence (agents' "Created answers/q4.md:"): its
+                    // headings and paragraphs are read like the reply's own.
+                    result.AddRange(ExpandLines(inner));
+                    continue;
+                }
+                if (block.Kind == BlockKind.ListItem && NumberedProblemItem(block) is { } item)
+                {
+                    result.Add(item.Heading);
+                    result.AddRange(ExpandLines([item.Body]));
+                    continue;
+                }
+                if (block.Kind != BlockKind.Paragraph)
                 {
                     result.Add(block);
+                    continue;
+                }
+                if (text.IndexOf('\n', block.Span.Start, block.Span.Length) < 0)
+                {
+                    AddInlineParts(block, result);
                     continue;
                 }
                 var start = block.Span.Start;
@@ -555,12 +635,124 @@ public sealed class Segmenter
                     if (owner._blockMarkers.MarkerOf(line, document) is null) continue;
                     var pieceEnd = newline;
                     while (pieceEnd > pieceStart && char.IsWhiteSpace(text[pieceEnd - 1])) pieceEnd--;
-                    if (pieceEnd > pieceStart) result.Add(BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, pieceEnd)));
+                    if (pieceEnd > pieceStart) AddInlineParts(BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, pieceEnd)), result);
                     pieceStart = lineStart;
                 }
-                result.Add(pieceStart == start ? block : BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, end)));
+                AddInlineParts(pieceStart == start ? block : BlockParts.Slice(block, TextSpan.FromBounds(pieceStart, end)), result);
             }
             return result;
+        }
+
+        /// <summary>
+        /// "1. Recurrences" followed by lines "(a) …", "(b) …" that Markdown folded into the list item: a numbered
+        /// problem heading (its first line, number included) and the parts' text as a paragraph; null for other items.
+        /// </summary>
+        private (Block Heading, Block Body)? NumberedProblemItem(Block item)
+        {
+            if (item.Level != 1 || item.Marker is null || item.Inlines.Count == 0 || !(owner._catalog.IsEmpty || owner._catalog.HasProblem(item.Marker))) return null;
+            var text = document.Text;
+            var start = item.Span.Start;
+            var newline = text.IndexOf('\n', start, item.Span.Length);
+            if (newline < 0) return null;
+            var bodyStart = newline + 1;
+            while (bodyStart < item.Span.End && text[bodyStart] is ' ' or '\t') bodyStart++;
+            if (bodyStart >= item.Span.End || text[bodyStart] != '(' || owner._markers.ReadLeadIn(text, bodyStart) is not { IsRelative: true, Parts.Count: > 0 }) return null;
+            var line = text[start..newline].TrimEnd();
+            // "2. Useful identities" over "(a) …" lines may number a section of an answer: the line must also name
+            // the problem ("4. Shortest paths"), unless there is no rubric to name it.
+            if (!owner._catalog.IsEmpty && !(owner._markers.FindAlias(line, 0) is { } alias && alias.Path.Problem == item.Marker)) return null;
+            var heading = new Block(BlockKind.Heading, new TextSpan(start, line.Length), 3, [new Inline(InlineKind.Text, new TextSpan(start, line.Length), line)]);
+            var body = BlockParts.Slice(item, TextSpan.FromBounds(bodyStart, item.Span.End)) with { Kind = BlockKind.Paragraph, Marker = null };
+            return (heading, body);
+        }
+
+        /// <summary>The blocks of a fenced block marked as Markdown ("```markdown", "```md"), in the message's coordinates; null otherwise.</summary>
+        private List<Block>? FencedMarkdown(Block code)
+        {
+            var text = document.Text;
+            var start = code.Span.Start;
+            var newline = text.IndexOf('\n', start, code.Span.Length);
+            if (newline < 0 || code.Span.End - start < 8) return null;
+            var fence = text.AsSpan(start, newline - start).Trim();
+            if (!(fence.StartsWith("```") || fence.StartsWith("~~~"))) return null;
+            var info = fence.TrimStart(fence[0]).Trim();
+            if (!(info.Equals("markdown", StringComparison.OrdinalIgnoreCase) || info.Equals("md", StringComparison.OrdinalIgnoreCase))) return null;
+            var contentStart = newline + 1;
+            var contentEnd = text.LastIndexOf('\n', code.Span.End - 1, code.Span.End - contentStart);
+            if (contentEnd <= contentStart) return null;
+            var inner = MarkdownDocumentParser.Default.Parse(text[contentStart..contentEnd]);
+            var blocks = new List<Block>(inner.Blocks.Count);
+            foreach (var b in inner.Blocks)
+            {
+                if (b.Kind == BlockKind.Code) continue;
+                var inlines = new List<Inline>(b.Inlines.Count);
+                foreach (var i in b.Inlines) inlines.Add(i with { Span = new TextSpan(i.Span.Start + contentStart, i.Span.Length) });
+                blocks.Add(b with { Span = new TextSpan(b.Span.Start + contentStart, b.Span.Length), Inlines = inlines });
+            }
+            return blocks;
+        }
+
+        /// <summary>
+        /// A compact answer line that opens on a part and answers the next parts inline ("**3.** (a) **B** (b)
+        /// **Heapsort**"): one piece per part, when the letters run in order from the line's first one.
+        /// </summary>
+        private void AddInlineParts(Block paragraph, List<Block> result)
+        {
+            var text = document.Text;
+            var start = paragraph.Span.Start;
+            var end = paragraph.Span.End;
+            var first = InlinePartAt(text, start, end, FirstPartSearch);
+            // Only a line that opens on the part (after bold and a problem number) answers parts inline.
+            for (var i = start; first.At >= 0 && i < first.At; i++)
+                if (!(char.IsAsciiDigit(text[i]) || text[i] is '*' or '_' or '.' or ' ')) first = (-1, '\0');
+            if (first.At < 0)
+            {
+                result.Add(paragraph);
+                return;
+            }
+            var cuts = new List<int>();
+            var letter = first.Letter;
+            for (var at = first.At + 3; at < end;)
+            {
+                var next = InlinePartAt(text, at, end, end - at);
+                if (next.At < 0) break;
+                if (next.Letter == letter + 1)
+                {
+                    cuts.Add(next.At);
+                    letter = next.Letter;
+                }
+                at = next.At + 3;
+            }
+            if (cuts.Count == 0)
+            {
+                result.Add(paragraph);
+                return;
+            }
+            var from = start;
+            foreach (var cut in cuts)
+            {
+                var pieceEnd = cut;
+                while (pieceEnd > from && char.IsWhiteSpace(text[pieceEnd - 1])) pieceEnd--;
+                result.Add(BlockParts.Slice(paragraph, TextSpan.FromBounds(from, pieceEnd)));
+                from = cut;
+            }
+            result.Add(BlockParts.Slice(paragraph, TextSpan.FromBounds(from, end)));
+        }
+
+        // How far into a line its first inline part may open ("**3.** (a)").
+        private const int FirstPartSearch = 12;
+
+        /// <summary>The first "(x)" part letter in [from, from + within) that stands apart (blank or bold before it, blank after).</summary>
+        private static (int At, char Letter) InlinePartAt(string text, int from, int end, int within)
+        {
+            var limit = Math.Min(end, from + within);
+            for (var i = text.IndexOf('(', from, limit - from); i >= 0 && i + 3 < end; i = i + 1 < limit ? text.IndexOf('(', i + 1, limit - i - 1) : -1)
+            {
+                if (text[i + 2] != ')' || text[i + 1] is < 'a' or > 'h' || text[i + 3] is not (' ' or '*')) continue;
+                if (i > from && !(char.IsWhiteSpace(text[i - 1]) || text[i - 1] == '*')) continue;
+                return (i, text[i + 1]);
+            }
+            return (-1, '\0');
         }
 
         /// <summary>Each question answered: its blocks, its restatements, and the marker in the reply that opened it (null: the reply's start).</summary>
@@ -569,10 +761,20 @@ public sealed class Segmenter
             foreach (var q in _order)
             {
                 var blocks = _answers[q];
-                if (blocks.Count == 0) continue;
+                if (blocks.Count == 0 || IsHeadingOfParts(q, blocks)) continue;
                 blocks.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-                yield return (q, blocks, _restatements.TryGetValue(q, out var r) ? r : [], _markedBy.TryGetValue(q, out var m) ? m.Describe() : null);
+                yield return (q, blocks, _restatements is not null && _restatements.TryGetValue(q, out var r) ? r : [], _markedBy.TryGetValue(q, out var m) ? m.Describe() : null);
             }
+        }
+
+        /// <summary>Only headings, with parts of the question answered after them (no rubric: "### 1. Eigenvalues" then "(a) …"): a title, not an answer.</summary>
+        private bool IsHeadingOfParts(QuestionPath q, List<Block> blocks)
+        {
+            foreach (var b in blocks)
+                if (b.Kind != BlockKind.Heading) return false;
+            foreach (var other in _order)
+                if (other != q && other.IsWithin(q) && _answers[other].Count > 0) return true;
+            return false;
         }
 
         /// <summary>The block's marker, or a heading matching a title; null when the block opens no question.</summary>
@@ -613,6 +815,14 @@ public sealed class Segmenter
             if (marker?.NumberedAs is { } number && marker.Problem is { } named) renumbered[number] = named;
             var attribution = owner._catalog.Attribute(path);
             if (attribution.Question is { } learned && marker is not null) LearnTitle(block, learned);
+            // The reply's opening before its first marker answers the side question the prompt asked first.
+            if (SideOf is { } side && _order.Count == 0 && _pending.Count > 0 && SideAnswer is null && owner._catalog.Attribute(side).Question is { } sideQuestion
+                && attribution.Question != sideQuestion)
+            {
+                SideAnswer = sideQuestion;
+                foreach (var b in _pending) Add(sideQuestion, b);
+                _pending.Clear();
+            }
             // A preamble joins the answer that follows when it is that answer's, or substantial; otherwise it is chatter.
             FlushPending(assign: (!_pendingIsContainer && attribution.Question == _pendingOwner) || IsSubstantial(_pending));
             Current = path;
@@ -640,8 +850,10 @@ public sealed class Segmenter
             if (block.Kind is not (BlockKind.Heading or BlockKind.Paragraph)) return;
             var text = block.PlainText;
             var newline = text.IndexOf('\n');
+            // A one-line paragraph is an answer, not a heading; a long line is no title: decided before any substring.
+            if ((block.Kind == BlockKind.Paragraph && newline < 0) || (newline < 0 ? text.Length : newline) > 160) return;
             var line = newline < 0 ? text : text[..newline];
-            if (line.Length > 160 || owner._markers.ReadLeadIn(line) is not { } lead || lead.Span.End > line.Length) return;
+            if (owner._markers.ReadLeadIn(line) is not { } lead || lead.Span.End > line.Length) return;
             var title = line[lead.Span.End..].Trim(' ', ':', '.', '-', '–', '—', '*', ')', '\t');
             if (block.Kind == BlockKind.Paragraph && (newline < 0 || ClosingRemarks.WordCount(title) > 12)) return;
             state.Titles.Add(question, title);
@@ -710,6 +922,8 @@ public sealed class Segmenter
             var answered = new HashSet<QuestionPath>(_order);
             if (_pendingOwner is not null && _pending.Count > 0) answered.Add(_pendingOwner);
             var matched = new List<(Block Block, QuestionPath Question)>();
+            // Rows naming parts of the open problem that no block answered yet: the table is their answer.
+            var answers = new List<(Block Block, QuestionPath Question)>();
             var context = Current;
             for (var i = headed ? from + 1 : from; i < to; i++)
             {
@@ -726,9 +940,17 @@ public sealed class Segmenter
                         context = path;
                         var q = owner._catalog.Attribute(path).Question;
                         if (q is not null && answered.Contains(q)) matched.Add((block, q));
+                        else if (q is not null && block.Kind == BlockKind.Table && Current is { } open && q.IsWithin(new QuestionPath(open.Problem))) answers.Add((block, q));
                         break;
                     }
                 }
+            }
+            if (answers.Count > 0)
+            {
+                FlushPending(assign: true);
+                foreach (var (block, q) in matched.Concat(answers).Distinct())
+                    if (!_answers.TryGetValue(q, out var list) || !list.Contains(block)) Add(q, block);
+                return true;
             }
             // Under a summary heading a table restates every answer of the reply; a bare list must name them.
             var tables = blocks.Skip(from).Take(to - from).Where(b => b.Kind == BlockKind.Table).ToList();
@@ -737,6 +959,7 @@ public sealed class Segmenter
             var targets = matched.Count > 0 ? matched : tables.SelectMany(b => _order.Select(q => (b, q))).ToList();
             foreach (var (block, q) in targets.Distinct())
             {
+                _restatements ??= new();
                 if (!_restatements.TryGetValue(q, out var list)) _restatements[q] = list = [];
                 if (!list.Contains(block)) list.Add(block);
             }
@@ -779,6 +1002,9 @@ internal readonly record struct Focus(QuestionPath? Question, bool Decided, Attr
     /// <summary>The prompt asks for a list or overview of the homework.</summary>
     public bool ListRequest { get; init; }
 
+    /// <summary>The question under discussion when the prompt first asks about its answer ("How confident are you? Then …").</summary>
+    public QuestionPath? SideOf { get; init; }
+
     public static Focus Named(QuestionPath? question, AttributionConfidence confidence, string reason) =>
         new(question, true, confidence, reason, true, false);
 }
@@ -803,6 +1029,15 @@ internal sealed class Conversation
     public List<QuestionPath> Recent { get; } = [];
 
     public QuestionPath? Discussion { get; set; }
+
+    /// <summary>The text of the last reply that answered something (a side question reuses its words).</summary>
+    public string? LastAnswer { get; set; }
+
+    /// <summary>The last answering reply was a follow-up to a user's side request (plot code, a summary), not a continuation.</summary>
+    public bool AnsweredSideRequest { get; set; }
+
+    /// <summary>The text of the last reply that gave an answer (not a follow-up).</summary>
+    public string? LastAttempt { get; set; }
 
     /// <summary>The message index of the last reply that answered something.</summary>
     public int LastAnswered { get; private set; } = -1;

@@ -11,9 +11,10 @@ internal readonly record struct StatementMatch(QuestionPath Question, double Sim
 /// </summary>
 internal sealed class StatementIndex
 {
-    private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
+    // A term is a word (B null) or a pair of consecutive words: kept as the two strings, never concatenated.
+    private readonly Dictionary<(string A, string? B), double> _idf = new();
     private readonly double _maxIdf;
-    private readonly List<(QuestionPath Question, Dictionary<string, double> Vector, double Norm)> _statements = [];
+    private readonly List<(QuestionPath Question, Dictionary<(string A, string? B), double> Vector, double Norm)> _statements = [];
 
     public StatementIndex(SegmenterOptions options)
     {
@@ -21,15 +22,17 @@ internal sealed class StatementIndex
             .Where(s => !string.IsNullOrWhiteSpace(s.Value))
             .Select(s => (s.Key, Terms: Shingles(WordForms.Words(s.Value))))
             .ToList();
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        var df = new Dictionary<(string, string?), int>();
         foreach (var (_, terms) in shingled)
-            foreach (var t in terms.Keys) df[t] = df.GetValueOrDefault(t) + 1;
+            foreach (var (t, _) in terms) df[t] = df.GetValueOrDefault(t) + 1;
         foreach (var (t, n) in df) _idf[t] = Math.Log(1.0 + (double)shingled.Count / n);
         _maxIdf = Math.Log(1.0 + shingled.Count);
         foreach (var (question, terms) in shingled)
         {
-            var vector = Weigh(terms);
-            if (vector.Count > 0) _statements.Add((question, vector, Norm(vector)));
+            var vector = new Dictionary<(string, string?), double>();
+            foreach (var (t, n) in terms)
+                if (_idf.TryGetValue(t, out var idf)) vector[t] = (1 + Math.Log(n)) * idf;
+            if (vector.Count > 0) _statements.Add((question, vector, Norm(vector.Values)));
         }
     }
 
@@ -38,22 +41,34 @@ internal sealed class StatementIndex
     /// <summary>Every statement's similarity to <paramref name="words"/>, most similar first; empty when there are none.</summary>
     public List<StatementMatch> Rank(IReadOnlyList<string> words)
     {
-        var ranked = new List<StatementMatch>();
+        var ranked = new List<StatementMatch>(_statements.Count);
         if (_statements.Count == 0 || words.Count == 0) return ranked;
         var terms = Shingles(words);
-        var vector = Weigh(terms);
-        if (vector.Count == 0) return ranked;
-        // Words no statement has still count in the prompt's length, at the rarest weight: a prompt sharing one
-        // word with a statement is not similar to it.
-        var known = Norm(vector);
+        // The prompt's weights in term order (the order every sum below runs in, so results do not depend on it).
+        var known = new List<((string, string?) Term, double Weight)>(terms.Count);
+        var knownSquares = 0.0;
         var unknown = 0.0;
         foreach (var (t, n) in terms)
-            if (!vector.ContainsKey(t)) unknown += Math.Pow((1 + Math.Log(n)) * _maxIdf, 2);
-        var norm = Math.Sqrt(known * known + unknown);
+        {
+            if (_idf.TryGetValue(t, out var idf))
+            {
+                var w = (1 + Math.Log(n)) * idf;
+                known.Add((t, w));
+                knownSquares += w * w;
+            }
+            else
+            {
+                // Words no statement has still count in the prompt's length, at the rarest weight: a prompt sharing
+                // one word with a statement is not similar to it.
+                unknown += Math.Pow((1 + Math.Log(n)) * _maxIdf, 2);
+            }
+        }
+        if (known.Count == 0) return ranked;
+        var norm = Math.Sqrt(Math.Sqrt(knownSquares) * Math.Sqrt(knownSquares) + unknown);
         foreach (var (question, s, sNorm) in _statements)
         {
             var dot = 0.0;
-            foreach (var (t, w) in vector)
+            foreach (var (t, w) in known)
                 if (s.TryGetValue(t, out var v)) dot += w * v;
             ranked.Add(new StatementMatch(question, dot / (norm * sNorm)));
         }
@@ -61,34 +76,32 @@ internal sealed class StatementIndex
         return ranked;
     }
 
-    private static Dictionary<string, int> Shingles(IReadOnlyList<string> words)
+    /// <summary>The words and word pairs of <paramref name="words"/> with their counts, in first-seen order.</summary>
+    private static List<((string A, string? B) Term, int Count)> Shingles(IReadOnlyList<string> words)
     {
-        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Dictionary<(string, string?), int>(words.Count * 2);
+        var terms = new List<((string, string?) Term, int Count)>(words.Count * 2);
+        void Count((string, string?) t)
+        {
+            if (index.TryGetValue(t, out var at)) terms[at] = (t, terms[at].Count + 1);
+            else
+            {
+                index[t] = terms.Count;
+                terms.Add((t, 1));
+            }
+        }
         for (var i = 0; i < words.Count; i++)
         {
-            terms[words[i]] = terms.GetValueOrDefault(words[i]) + 1;
-            if (i + 1 < words.Count)
-            {
-                var pair = words[i] + " " + words[i + 1];
-                terms[pair] = terms.GetValueOrDefault(pair) + 1;
-            }
+            Count((words[i], null));
+            if (i + 1 < words.Count) Count((words[i], words[i + 1]));
         }
         return terms;
     }
 
-    /// <summary>Sub-linear term frequency times idf; terms no statement has carry no weight (they cannot match).</summary>
-    private Dictionary<string, double> Weigh(Dictionary<string, int> terms)
-    {
-        var vector = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (t, n) in terms)
-            if (_idf.TryGetValue(t, out var idf)) vector[t] = (1 + Math.Log(n)) * idf;
-        return vector;
-    }
-
-    private static double Norm(Dictionary<string, double> vector)
+    private static double Norm(IEnumerable<double> weights)
     {
         var sum = 0.0;
-        foreach (var w in vector.Values) sum += w * w;
+        foreach (var w in weights) sum += w * w;
         return Math.Sqrt(sum);
     }
 }

@@ -57,7 +57,7 @@ internal sealed class TitleIndex
     /// <summary>
     /// The best title in <paramref name="words"/> (a text's <see cref="WordForms.Words"/>) holding at least
     /// <paramref name="minFraction"/> of a title's words (two words at least, unless the title has one), or null.
-    /// More words matched wins, then the larger fraction, then the later-learned heading, then the rubric's order.
+    /// A title matched whole wins over one matched in part, then more words matched, then the larger fraction, then the later-learned heading, then the rubric's order.
     /// </summary>
     public TitleMatch? Best(IReadOnlyCollection<string> words, Learned? learned, double minFraction)
     {
@@ -70,7 +70,8 @@ internal sealed class TitleIndex
             foreach (var w in e.Words) if (set.Contains(w)) matched++;
             var fraction = (double)matched / e.Words.Length;
             if (fraction < minFraction || matched < Math.Min(2, e.Words.Length)) return;
-            if (best is { } b && (b.Matched > matched || (b.Matched == matched && b.Fraction >= fraction))) return;
+            var whole = matched == e.Words.Length;
+            if (best is { } b && b.Fraction >= 1 != whole ? b.Fraction >= 1 : best is { } c && (c.Matched > matched || (c.Matched == matched && c.Fraction >= fraction))) return;
             best = new TitleMatch(e.Question, e.Title, matched, fraction);
         }
         if (learned is not null)

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RubricEngine.Segmentation;
 
 /// <summary>
@@ -17,43 +15,78 @@ internal static class WordForms
         "question", "pt", "pts", "point", "these", "those", "there", "their", "if", "so", "then", "than", "into", "about",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopSpans = Stop.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The content words of <paramref name="text"/>, in order.</summary>
     public static List<string> Words(string text)
     {
+        // One pass over the text into a reused buffer: a word's string is built only when it is kept (stop words
+        // and their folds are compared as spans).
         var words = new List<string>();
-        var current = new StringBuilder();
+        Span<char> small = stackalloc char[64];
+        char[]? rented = null;
+        var buffer = small;
+        var length = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\\' && i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]))
             {
                 // A LaTeX command (\mathbf, \text, \operatorname) is markup, not a word; its argument is kept.
-                Flush(current, words);
+                Flush(buffer[..length], words);
+                length = 0;
                 while (i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])) i++;
                 continue;
             }
-            if (char.IsLetterOrDigit(c)) current.Append(char.ToLowerInvariant(c));
-            else if (c == '\'' && current.Length > 0) continue;
-            else Flush(current, words);
+            if (char.IsLetterOrDigit(c))
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = System.Buffers.ArrayPool<char>.Shared.Rent(buffer.Length * 2);
+                    buffer[..length].CopyTo(larger);
+                    if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+                    rented = larger;
+                    buffer = larger;
+                }
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+            else if (c == '\'' && length > 0) continue;
+            else
+            {
+                Flush(buffer[..length], words);
+                length = 0;
+            }
         }
-        Flush(current, words);
+        Flush(buffer[..length], words);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
         return words;
     }
 
-    private static void Flush(StringBuilder current, List<string> words)
+    private static void Flush(ReadOnlySpan<char> word, List<string> words)
     {
-        if (current.Length == 0) return;
-        var word = Fold(current.ToString());
-        current.Clear();
-        if (!Stop.Contains(word)) words.Add(word);
+        if (word.Length == 0) return;
+        var folded = Fold(word, out var suffix);
+        if (StopSpans.Contains(folded) && suffix is null) return;
+        if (suffix is not null)
+        {
+            var whole = string.Concat(folded, suffix);
+            if (!Stop.Contains(whole)) words.Add(whole);
+            return;
+        }
+        words.Add(folded.ToString());
     }
 
-    /// <summary>"conditions" → "condition", "identities" → "identity"; "loss", "bias" kept.</summary>
-    private static string Fold(string word)
+    /// <summary>"conditions" → "condition", "identities" → "identity" (the stem, plus a suffix to append); "loss", "bias" kept.</summary>
+    private static ReadOnlySpan<char> Fold(ReadOnlySpan<char> word, out string? suffix)
     {
+        suffix = null;
         if (word.Length <= 3 || !char.IsAsciiLetter(word[^1])) return word;
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4) return word[..^3] + "y";
-        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal))
+        if (word.EndsWith("ies") && word.Length > 4)
+        {
+            suffix = "y";
+            return word[..^3];
+        }
+        if (word.EndsWith('s') && !word.EndsWith("ss") && !word.EndsWith("us") && !word.EndsWith("is"))
             return word[..^1];
         return word;
     }

@@ -125,7 +125,7 @@ public static class AttributionCorpus
             e.TryGetProperty("followUp", out var f) && f.ValueKind == JsonValueKind.True)).ToList();
 
     /// <summary>Every segment of one case with its confidence and reason, beside the labels (for the benchmark's detail view).</summary>
-    public static string Detail(Case c)
+    public static string Detail(Case c, bool blocks = false)
     {
         var documents = c.Trace.Messages.Select(m => MarkdownDocumentParser.Default.Parse(m.Content)).ToArray();
         var segmentation = new Segmenter(c.Options).Segment(c.Trace, documents);
@@ -136,8 +136,18 @@ public static class AttributionCorpus
                 .Select(a => $"{a.Question}#{a.Attempt}{(a.IsFollowUp ? "+" : "")} [{a.Confidence}: {a.Reason}]");
             var expected = Describe(c.Expected.Where(e => e.Message == m.Index));
             text.Append(CultureInfo.InvariantCulture, $"  {m.Index}: expected {expected}; given {string.Join(", ", given)}\n");
+            if (!blocks) continue;
+            foreach (var a in segmentation.Answers.Where(a => a.MessageIndex == m.Index))
+                foreach (var b in a.Blocks)
+                    text.Append(CultureInfo.InvariantCulture, $"      {a.Question}: {Clip(b.PlainText)}\n");
         }
         return text.ToString();
+    }
+
+    private static string Clip(string text)
+    {
+        var line = text.ReplaceLineEndings(" / ");
+        return line.Length <= 90 ? line : line[..90] + "…";
     }
 
     /// <summary>Segments one case and compares the triples with its labels.</summary>

@@ -245,7 +245,20 @@ public sealed class AttributionPatternTests
             "Answer problems 2 and 3.",
             "**2.** The paper's claim is that comparisons bound sorting.\n\n**3.** (a) **B** (b) **Heapsort**");
 
-        Assert.That(r.Summary, Is.EqualTo(new[] { "2#1@1", "3.a#1@1" }));
+        Assert.That(r.Summary, Is.EqualTo(new[] { "2#1@1", "3.a#1@1", "3.b#1@1" }));
+        Assert.That(r.Text(1, "3.a"), Does.Not.Contain("Heapsort"));
+        Assert.That(r.Text(1, "3.b"), Does.Contain("Heapsort"));
+    }
+
+    [Test]
+    public void A_number_in_bold_then_a_part_answers_that_part()
+    {
+        var options = new SegmenterOptions { Questions = ["1.a", "1.b", "2"] };
+        var r = Run(options,
+            "Now 1(b) and 2, compactly.",
+            "**1.** (b) $\\Theta(n\\log n)$: every level of the tree costs n.\n\n**2.** The potential method stores credit for later.");
+
+        Assert.That(r.Summary, Is.EqualTo(new[] { "1.b#1@1", "2#1@1" }));
     }
 
     [Test]
