@@ -33,7 +33,8 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         using var rubric = loader.Load(settings.Rubric, settings.RuleTimeout);
         var definition = rubric.Definition;
         var reader = new TraceReader(ReaderOptions.From(settings.StudentPattern, settings.Students, settings.Assignment, maxFileMegabytes: settings.MaxFileSize));
-        var files = reader.ListFiles(settings.Traces);
+        var source = new TraceSource(reader, settings.Traces);
+        var files = source.List;
 
         var overrides = ReadOverrides(settings.Overrides, definition);
         var fixes = settings.Attribution is null ? AttributionFixSet.Empty : AttributionFixFile.Read(settings.Attribution, definition, output);
@@ -42,11 +43,11 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
 
         var policy = OutputPolicy.FromEnvironment(output.WriteLine);
-        var sinks = OpenSinks(settings, policy, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), context);
+        var sinks = OpenSinks(settings, policy, source.Read, context);
         if (settings.Html is not null)
             sinks.Add(new HtmlReviewWriter(settings.Html, new HtmlReviewOptions
             {
-                ReadFile = f => reader.ReadFile(f, files.NamedDirectly.Contains(f)),
+                ReadFile = source.Read,
                 Parallelism = settings.Threads ?? Environment.ProcessorCount,
                 // The pages show the attribution that was graded: the same fixes, and low-confidence segments flagged.
                 Analyze = new Grader(definition, rubric.Runner, fixes).Analyze,
@@ -117,13 +118,13 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask("grading", maxValue: files.Files.Count);
-                        foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), () => task.Increment(1), FileRead)) Consume(r);
+                        foreach (var r in batch.Grade(source, () => task.Increment(1), FileRead)) Consume(r);
                     });
                 foreach (var line in findingLines) output.WriteLine(line);
             }
             else
             {
-                foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), fileRead: FileRead)) Consume(r);
+                foreach (var r in batch.Grade(source, fileRead: FileRead)) Consume(r);
             }
 
             if (summary.Count == 0)

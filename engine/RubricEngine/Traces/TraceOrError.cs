@@ -1,6 +1,6 @@
 namespace RubricEngine.Traces;
 
-/// <summary>One item of <see cref="TraceReader.ReadEach"/>: a trace that was read, or why one could not be.</summary>
+/// <summary>A trace that was read, or why one could not be.</summary>
 public readonly record struct TraceOrError
 {
     private TraceOrError(Trace? trace, TraceError? error)
