@@ -1,4 +1,5 @@
 using RubricEngine.Checks;
+using RubricEngine.Hosting;
 
 namespace RubricEngine.Cli.Services;
 

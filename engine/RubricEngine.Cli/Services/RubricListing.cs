@@ -1,4 +1,5 @@
 using System.Globalization;
+using RubricEngine.Hosting;
 using RubricEngine.Rubrics;
 using Spectre.Console;
 

@@ -1,3 +1,4 @@
+using RubricEngine.Hosting;
 using RubricEngine.Testing;
 using RubricEngine.Traces;
 

@@ -28,8 +28,11 @@ public sealed record RubricDefinition(
     /// <summary>Every rule's descriptor, criteria first, in the order the rubric declared them.</summary>
     public IEnumerable<RuleDescriptor> Rules => Criteria.Select(c => c.Rule).Concat(CustomRules.Select(r => r.Rule));
 
-    /// <summary>Total points of the enabled rules.</summary>
-    public double MaxPoints => Rules.Where(r => r.IsEnabledByDefault && r.Severity != Severity.None).Sum(r => r.Points);
+    /// <summary>The rules that are graded (<see cref="RuleDescriptor.IsActive"/>), in rubric order.</summary>
+    public IEnumerable<RuleDescriptor> ActiveRules => Rules.Where(r => r.IsActive);
+
+    /// <summary>Total points of the graded rules.</summary>
+    public double MaxPoints => ActiveRules.Sum(r => r.Points);
 
     /// <summary>What the segmenter needs to know about the questions.</summary>
     public SegmenterOptions SegmenterOptions => new()

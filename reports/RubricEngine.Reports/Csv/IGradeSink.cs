@@ -13,8 +13,7 @@ namespace RubricEngine.Reports;
 public sealed record ReportContext(RubricDefinition Rubric, string EngineVersion, DateTimeOffset Started)
 {
     /// <summary>The enabled rules, in rubric order: the same filter the grader applies.</summary>
-    public IReadOnlyList<RuleDescriptor> Rules { get; } =
-        Rubric.Rules.Where(r => r.IsEnabledByDefault && r.Severity != Severity.None).ToList();
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = Rubric.ActiveRules.ToList();
 
     /// <summary>The question each enabled criterion grades (custom rules are absent).</summary>
     public IReadOnlyDictionary<string, Segmentation.QuestionPath> QuestionOf { get; } =
