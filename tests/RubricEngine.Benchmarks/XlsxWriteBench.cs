@@ -17,7 +17,7 @@ internal static class XlsxWriteBench
     {
         using var loaded = RubricScriptLoader.Load(rubricPath);
         using var runner = loaded.CreateRunner();
-        var source = new TraceSource(new TraceReader(), [folder]);
+        var source = new FileTraceSource(new TraceReader(), [folder]);
         var files = source.List;
         var grades = new List<TraceGrade>();
         var errors = new List<TraceError>(files.Errors);

@@ -26,7 +26,7 @@ namespace RubricEngine.Cli.Services;
 /// Findings and errors go to <paramref name="output"/> one per line, unwrapped, so tools can parse them; the
 /// progress bar and the closing table go to the console.
 /// </summary>
-public sealed class GradeService(IAnsiConsole console, TextWriter output, RubricLoader loader)
+internal sealed class GradeService(IAnsiConsole console, TextWriter output, RubricLoader loader)
 {
     public int Run(GradeSettings settings)
     {

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace RubricEngine.Cli.Services;
 
 /// <summary>What <c>rubric check</c> prints: the rubric's rules with their question, points and check.</summary>
-public static class RubricListing
+internal static class RubricListing
 {
     public static void Print(IAnsiConsole console, ReadyRubric rubric)
     {

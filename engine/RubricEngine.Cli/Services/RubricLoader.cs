@@ -8,7 +8,7 @@ namespace RubricEngine.Cli.Services;
 /// Loads a rubric for a verb (<see cref="ReadyRubric.Load"/>: compiled once and cached, <c>.rubricconfig</c>
 /// applied), prints its warnings, and turns every rubric problem into a compiler-style message with exit code 2.
 /// </summary>
-public sealed class RubricLoader(TextWriter log, string? cacheFolder = null)
+internal sealed class RubricLoader(TextWriter log, string? cacheFolder = null)
 {
     public ReadyRubric Load(string path, double? timeoutSeconds = null)
     {

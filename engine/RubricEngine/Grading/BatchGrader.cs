@@ -7,7 +7,7 @@ namespace RubricEngine.Grading;
 /// the same outputs whatever the thread count. Streams: a result is handed on as soon as every earlier one is,
 /// and nothing holds the whole batch.
 /// </summary>
-public sealed class BatchGrader(Grader grader, int parallelism)
+internal sealed class BatchGrader(Grader grader, int parallelism)
 {
     public int Parallelism { get; } = Math.Max(1, parallelism);
 

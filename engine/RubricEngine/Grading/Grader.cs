@@ -12,7 +12,7 @@ namespace RubricEngine.Grading;
 /// Grades traces against one rubric: parse → segment → run every check on every attempt → score by the rubric's
 /// attempt policy. Thread-safe; holds no per-trace state.
 /// </summary>
-public sealed class Grader
+internal sealed class Grader
 {
     private const int ExcerptLength = 160;
     private readonly RubricDefinition _rubric;

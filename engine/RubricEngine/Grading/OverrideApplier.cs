@@ -12,7 +12,7 @@ namespace RubricEngine.Grading;
 /// restores full points. Either way <see cref="CriterionResult.Override"/> becomes "reason (grader)".
 /// Thread-safe: grades may be overridden in parallel; <see cref="Unused"/> is read after the run.
 /// </summary>
-public sealed class OverrideApplier
+internal sealed class OverrideApplier
 {
     private readonly Dictionary<string, List<ManualOverride>> _byStudent = new(StringComparer.OrdinalIgnoreCase);
     private readonly IReadOnlyList<ManualOverride> _all;

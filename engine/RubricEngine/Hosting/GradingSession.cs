@@ -12,7 +12,7 @@ namespace RubricEngine.Hosting;
 /// grade before its overrides, as Roslyn applies suppressions before any logger sees a diagnostic.
 /// Set <see cref="UseAttribution"/> and <see cref="UseOverrides"/> before grading. Reports are the caller's.
 /// </summary>
-public sealed class GradingSession
+internal sealed class GradingSession
 {
     private OverrideApplier? _overrides;
 
@@ -43,7 +43,7 @@ public sealed class GradingSession
     public Grader Grader { get; private set; }
 
     /// <summary>The trace files <paramref name="paths"/> name, walked once, read by this session's reader.</summary>
-    public TraceSource Open(IEnumerable<string> paths) => new(Reader, paths);
+    public FileTraceSource Open(IEnumerable<string> paths) => new(Reader, paths);
 
     /// <summary>Attribution fixes applied before grading (what <c>rubric show</c> and the review site show too).</summary>
     public void UseAttribution(AttributionFixSet fixes)

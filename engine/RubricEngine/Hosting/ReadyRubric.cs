@@ -6,7 +6,7 @@ using RubricEngine.Scripting;
 namespace RubricEngine.Hosting;
 
 /// <summary>A rubric ready to grade with: its definition after <c>.rubricconfig</c>, its identity and its rule runner.</summary>
-public sealed class ReadyRubric : IDisposable
+internal sealed class ReadyRubric : IDisposable
 {
     private readonly GuardedRuleRunner _runner;
 

@@ -3,19 +3,6 @@ using RubricEngine.Traces;
 
 namespace RubricEngine.Rubrics;
 
-/// <summary>A question the rubric grades, with the titles it may be known by in a trace.</summary>
-public sealed record QuestionDefinition(QuestionPath Path, string? Title, IReadOnlyList<string> Aliases)
-{
-    /// <summary>The question's text as the homework states it (<c>.Statement(…)</c> or <c>r.Statement("assignment.md")</c>), if given.</summary>
-    public string? Statement { get; init; }
-}
-
-/// <summary>A criterion: a rule attached to one question, judged by one check on every attempt.</summary>
-public sealed record CriterionDefinition(RuleDescriptor Rule, QuestionPath Question, ICheck Check);
-
-/// <summary>A free-form rule registered with <c>r.Rule(descriptor, ctx => …)</c>.</summary>
-public sealed record CustomRuleDefinition(RuleDescriptor Rule, RuleActions Actions);
-
 /// <summary>A rubric as its script built it: everything the grader needs, nothing about files or reports.</summary>
 public sealed record RubricDefinition(
     string Title,

@@ -4,7 +4,7 @@ using RubricEngine.Grading;
 namespace RubricEngine.Testing;
 
 /// <summary>What kind of difference failed a fixture.</summary>
-public enum FailureKind
+internal enum FailureKind
 {
     /// <summary>A marked finding did not appear.</summary>
     Missing,
@@ -26,7 +26,7 @@ public enum FailureKind
 }
 
 /// <summary>One difference, with the marked line as expected and as found (markup syntax) when it is about a span.</summary>
-public sealed record FixtureFailure(FailureKind Kind, string RuleId, string Message)
+internal sealed record FixtureFailure(FailureKind Kind, string RuleId, string Message)
 {
     /// <summary>The line with the expected mark, e.g. <c>took {|HW7-03:~18 hours|} on</c>.</summary>
     public string? Expected { get; init; }
@@ -44,7 +44,7 @@ public sealed record FixtureFailure(FailureKind Kind, string RuleId, string Mess
 }
 
 /// <summary>How one fixture came out.</summary>
-public sealed record FixtureResult(string File, IReadOnlyList<FixtureFailure> Failures)
+internal sealed record FixtureResult(string File, IReadOnlyList<FixtureFailure> Failures)
 {
     /// <summary>True when nothing differed.</summary>
     public bool Passed => Failures.Count == 0;
@@ -63,7 +63,7 @@ public sealed record FixtureResult(string File, IReadOnlyList<FixtureFailure> Fa
 }
 
 /// <summary>Every fixture's result: what <c>rubric test</c> prints (exit code 1 when any failed).</summary>
-public sealed record RubricTestReport(IReadOnlyList<FixtureResult> Results)
+internal sealed record RubricTestReport(IReadOnlyList<FixtureResult> Results)
 {
     public int PassedCount => Results.Count(r => r.Passed);
 

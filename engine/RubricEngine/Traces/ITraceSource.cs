@@ -2,9 +2,9 @@ namespace RubricEngine.Traces;
 
 /// <summary>
 /// The inputs of a run: the trace files, in the order results must come out, and how to read one. The one way a
-/// bulk run gets traces (<see cref="Grading.BatchGrader"/>); <see cref="TraceSource"/> is the one over files and folders.
+/// bulk run gets traces (<see cref="Grading.BatchGrader"/>); <see cref="FileTraceSource"/> is the one over files and folders.
 /// </summary>
-public interface ITraceSource
+internal interface ITraceSource
 {
     /// <summary>The trace files, in a deterministic order.</summary>
     IReadOnlyList<string> Files { get; }

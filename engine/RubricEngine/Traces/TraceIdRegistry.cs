@@ -6,7 +6,7 @@ namespace RubricEngine.Traces;
 /// reads them one after another), a bulk run across files in input order, whatever the scheduling.
 /// Not thread-safe: claim ids from one thread, in order.
 /// </summary>
-public sealed class TraceIdRegistry
+internal sealed class TraceIdRegistry
 {
     private readonly Dictionary<string, string> _firstFileById = new(StringComparer.Ordinal);
 

@@ -1,7 +1,7 @@
 namespace RubricEngine.Traces;
 
 /// <summary>A trace that was read, or why one could not be.</summary>
-public readonly record struct TraceOrError
+internal readonly record struct TraceOrError
 {
     private TraceOrError(Trace? trace, TraceError? error)
     {

@@ -1,7 +1,7 @@
 namespace RubricEngine.Traces;
 
 /// <summary>What reading one or more files gave: the traces that could be read and an error for each that could not.</summary>
-public sealed record TraceReadResult(IReadOnlyList<Trace> Traces, IReadOnlyList<TraceError> Errors)
+internal sealed record TraceReadResult(IReadOnlyList<Trace> Traces, IReadOnlyList<TraceError> Errors)
 {
     /// <summary>Files met while walking a folder that are not traces, each with the reason (companion files, images, a README).</summary>
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];

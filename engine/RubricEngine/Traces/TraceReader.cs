@@ -17,7 +17,7 @@ namespace RubricEngine.Traces;
 /// one <see cref="TraceError"/> (file, JSON path, line:column, reason) and the rest are still read.
 /// Folders are walked recursively in ordinal path order, so output order does not depend on the file system.
 /// </summary>
-public sealed class TraceReader
+internal sealed class TraceReader
 {
     private static readonly CanonicalTraceFormat Canonical = TraceFormatRegistry.Canonical;
 

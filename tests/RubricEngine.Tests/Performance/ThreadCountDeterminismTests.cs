@@ -67,7 +67,7 @@ public sealed class ThreadCountDeterminismTests
     {
         Directory.CreateDirectory(folder);
         var rubric = Hw7Example.Rubric;
-        var source = new TraceSource(new TraceReader(), [Path.Combine(_folder, "traces")]);
+        var source = new FileTraceSource(new TraceReader(), [Path.Combine(_folder, "traces")]);
         var files = source.List;
         var csv = Path.Combine(folder, "grades.csv");
         var sarif = Path.Combine(folder, "grades.sarif");

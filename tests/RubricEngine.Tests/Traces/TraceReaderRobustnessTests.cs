@@ -148,7 +148,7 @@ public sealed class TraceReaderRobustnessTests
         var reader = new TraceReader();
 
         // What a bulk run does: list once, read each file on its own, claim ids across files in order.
-        var source = new TraceSource(reader, [temp.Root]);
+        var source = new FileTraceSource(reader, [temp.Root]);
         var ids = new TraceIdRegistry();
         var traces = new List<string>();
         var errors = new List<(string, string)>();

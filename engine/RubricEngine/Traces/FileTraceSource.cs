@@ -5,11 +5,11 @@ namespace RubricEngine.Traces;
 /// time by a <see cref="TraceReader"/>. The paths that named nothing and the files that are not traces are in
 /// <see cref="List"/>, for the run to report.
 /// </summary>
-public sealed class TraceSource : ITraceSource
+internal sealed class FileTraceSource : ITraceSource
 {
     private readonly TraceReader _reader;
 
-    public TraceSource(TraceReader reader, IEnumerable<string> paths)
+    public FileTraceSource(TraceReader reader, IEnumerable<string> paths)
     {
         _reader = reader;
         List = reader.ListFiles(paths);
