@@ -3,9 +3,6 @@ using RubricEngine.Text;
 
 namespace RubricEngine.Testing;
 
-/// <summary>A place a fixture says a finding of <see cref="RuleId"/> must be, in the stripped text.</summary>
-internal sealed record MarkedSpan(string RuleId, TextSpan Span);
-
 /// <summary>
 /// Roslyn-testing-style markup in fixture messages: <c>{|HW7-03:~18 hours|}</c> marks where a finding of rule
 /// HW7-03 must appear. Marks may nest. Text that only looks like markup (<c>\{|x|\}</c> in TeX) stays as it is:

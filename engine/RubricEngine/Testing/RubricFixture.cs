@@ -72,6 +72,3 @@ internal sealed record RubricFixture(string File, Trace Trace, IReadOnlyList<Fix
 
     public override string ToString() => File + " (" + ExpectedPoints.Count.ToString(CultureInfo.InvariantCulture) + " expectations)";
 }
-
-/// <summary>A mark in a fixture: a finding of <see cref="RuleId"/> expected at <see cref="Span"/> of message <see cref="MessageIndex"/>.</summary>
-internal sealed record FixtureMark(string RuleId, int MessageIndex, RubricEngine.Text.TextSpan Span);
