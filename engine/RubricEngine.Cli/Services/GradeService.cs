@@ -21,7 +21,7 @@ using Spectre.Console;
 namespace RubricEngine.Cli.Services;
 
 /// <summary>
-/// Runs <c>rubric grade</c>: read → segment → analyze → score (all in <see cref="BatchGrader"/>) → overrides →
+/// Runs <c>rubric grade</c>: read → segment → analyze → score → overrides (all in <see cref="GradingSession"/>) →
 /// every requested report. Reports stream where they can; the xlsx and the in-place update need every row.
 /// Findings and errors go to <paramref name="output"/> one per line, unwrapped, so tools can parse them; the
 /// progress bar and the closing table go to the console.
