@@ -17,12 +17,12 @@ internal static class XlsxWriteBench
     {
         using var loaded = RubricScriptLoader.Load(rubricPath);
         using var runner = loaded.CreateRunner();
-        var reader = new TraceReader();
-        var files = reader.ListFiles([folder]);
+        var source = new FileTraceSource(new TraceReader(), [folder]);
+        var files = source.List;
         var grades = new List<TraceGrade>();
         var errors = new List<TraceError>(files.Errors);
         var started = DateTimeOffset.Now;
-        foreach (var r in new BatchGrader(new Grader(loaded.Definition, runner), Environment.ProcessorCount).Grade(files.Files, f => reader.ReadFile(f, false)))
+        foreach (var r in new BatchGrader(new Grader(loaded.Definition, runner), Environment.ProcessorCount).Grade(source))
         {
             if (r.Error is { } e) errors.Add(e);
             else grades.Add(r.Grade!);

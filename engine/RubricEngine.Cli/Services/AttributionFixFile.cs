@@ -11,7 +11,7 @@ namespace RubricEngine.Cli.Services;
 /// <c>rubric show</c> prints it), question or <c>none</c>. A header row (its second column "message…") is optional; <c>#</c> starts a comment. A bad
 /// row is reported as <c>file(line): warning: …</c> and skipped; the other rows apply. The file is only read.
 /// </summary>
-public static class AttributionFixFile
+internal static class AttributionFixFile
 {
     /// <summary>The fixes in <paramref name="path"/>, checked against <paramref name="rubric"/>'s questions (when it declares any).</summary>
     public static AttributionFixSet Read(string path, RubricDefinition? rubric, TextWriter output)

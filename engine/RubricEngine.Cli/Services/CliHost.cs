@@ -14,5 +14,5 @@ public sealed record CliHost(TextWriter Out, TextWriter Error, string? RubricCac
     public static CliHost FromConsole() => new(Console.Out, Console.Error);
 
     /// <summary>A loader that logs to <see cref="Error"/> and caches in <see cref="RubricCache"/>.</summary>
-    public RubricLoader Loader() => new(Error, RubricCache);
+    internal RubricLoader Loader() => new(Error, RubricCache);
 }

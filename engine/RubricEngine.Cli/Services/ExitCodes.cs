@@ -1,7 +1,7 @@
 namespace RubricEngine.Cli.Services;
 
 /// <summary>The exit codes of <c>rubric</c>, as documented in README.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Everything was graded (or the verb succeeded).</summary>
     public const int Success = 0;
@@ -17,6 +17,3 @@ public static class ExitCodes
     /// <summary>Usage error or rubric error (does not compile, bad configuration): nothing was graded.</summary>
     public const int UsageOrRubricError = 2;
 }
-
-/// <summary>An error the user must fix before anything can run; printed without a stack trace, exit code 2.</summary>
-public sealed class UserErrorException(string message) : Exception(message);

@@ -1,9 +1,10 @@
 using RubricEngine.Checks;
+using RubricEngine.Hosting;
 
 namespace RubricEngine.Cli.Services;
 
 /// <summary>Runs <c>rubric explain &lt;id&gt;</c>: a built-in rule's doc page, or a rubric rule with its check's page.</summary>
-public sealed class ExplainService(TextWriter output, RubricLoader loader)
+internal sealed class ExplainService(TextWriter output, RubricLoader loader)
 {
     public int Run(string id, string? rubricPath)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RubricEngine.Cli.Commands;
 using RubricEngine.Grading;
+using RubricEngine.Hosting;
 using RubricEngine.Reports;
 using RubricEngine.Reports.ConsoleOutput;
 using RubricEngine.Reports.Csv;
@@ -20,36 +21,39 @@ using Spectre.Console;
 namespace RubricEngine.Cli.Services;
 
 /// <summary>
-/// Runs <c>rubric grade</c>: read → segment → analyze → score (all in <see cref="BatchGrader"/>) → overrides →
+/// Runs <c>rubric grade</c>: read → segment → analyze → score → overrides (all in <see cref="GradingSession"/>) →
 /// every requested report. Reports stream where they can; the xlsx and the in-place update need every row.
 /// Findings and errors go to <paramref name="output"/> one per line, unwrapped, so tools can parse them; the
 /// progress bar and the closing table go to the console.
 /// </summary>
-public sealed class GradeService(IAnsiConsole console, TextWriter output, RubricLoader loader)
+internal sealed class GradeService(IAnsiConsole console, TextWriter output, RubricLoader loader)
 {
     public int Run(GradeSettings settings)
     {
         var started = DateTimeOffset.Now;
         using var rubric = loader.Load(settings.Rubric, settings.RuleTimeout);
         var definition = rubric.Definition;
-        var reader = new TraceReader(ReaderOptions.From(settings.StudentPattern, settings.Students, settings.Assignment, maxFileMegabytes: settings.MaxFileSize));
-        var files = reader.ListFiles(settings.Traces);
+        var session = new GradingSession(rubric, ReaderOptions.From(settings.StudentPattern, settings.Students, settings.Assignment, maxFileMegabytes: settings.MaxFileSize), settings.Threads);
+        var source = session.Open(settings.Traces);
+        var files = source.List;
 
-        var overrides = ReadOverrides(settings.Overrides, definition);
-        var fixes = settings.Attribution is null ? AttributionFixSet.Empty : AttributionFixFile.Read(settings.Attribution, definition, output);
+        if (settings.Overrides is not null)
+            foreach (var d in session.UseOverrides(ReadOverrides(settings.Overrides))) output.WriteLine(d.ToString());
+        if (settings.Attribution is not null) session.UseAttribution(AttributionFixFile.Read(settings.Attribution, definition, output));
+        var fixes = session.Fixes;
         var context = new ReportContext(definition, EngineInfo.Version, started);
         var verbosity = ParseVerbosity(settings.Verbosity);
         var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
 
         var policy = OutputPolicy.FromEnvironment(output.WriteLine);
-        var sinks = OpenSinks(settings, policy, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), context);
+        var sinks = OpenSinks(settings, policy, source.Read, context);
         if (settings.Html is not null)
             sinks.Add(new HtmlReviewWriter(settings.Html, new HtmlReviewOptions
             {
-                ReadFile = f => reader.ReadFile(f, files.NamedDirectly.Contains(f)),
-                Parallelism = settings.Threads ?? Environment.ProcessorCount,
+                ReadFile = source.Read,
+                Parallelism = session.Parallelism,
                 // The pages show the attribution that was graded: the same fixes, and low-confidence segments flagged.
-                Analyze = new Grader(definition, rubric.Runner, fixes).Analyze,
+                Analyze = session.Grader.Analyze,
                 LowConfidence = s => s.Confidence == AttributionConfidence.Low ? s.Reason : null,
             }));
         var keepAll = settings.Output is not null || settings.Into is not null;
@@ -65,7 +69,6 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             // Opened now, like the streaming outputs, so a file another run writes meanwhile is noticed at the rename.
             using var workbook = settings.Output is null ? null : AtomicFile.Create(settings.Output, policy);
             foreach (var sink in sinks) sink.Begin(context);
-            var batch = new BatchGrader(new Grader(definition, rubric.Runner, fixes), settings.Threads ?? Environment.ProcessorCount);
             var showProgress = !settings.NoProgress && console.Profile.Capabilities.Interactive && files.Files.Count > 20;
 
             void Consume(BatchResult result)
@@ -77,12 +80,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                     return;
                 }
                 var grade = result.Grade!;
-                if (overrides is not null)
-                {
-                    var outcome = overrides.Apply(grade);
-                    foreach (var w in outcome.Warnings) output.WriteLine(w.ToString());
-                    grade = outcome.Grade;
-                }
+                foreach (var w in result.OverrideWarnings) output.WriteLine(w.ToString());
                 foreach (var sink in sinks) sink.Add(grade);
                 if (keepAll) grades.Add(grade);
                 summary.Add(grade);
@@ -117,13 +115,13 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask("grading", maxValue: files.Files.Count);
-                        foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), () => task.Increment(1), FileRead)) Consume(r);
+                        foreach (var r in session.Grade(source, () => task.Increment(1), FileRead)) Consume(r);
                     });
                 foreach (var line in findingLines) output.WriteLine(line);
             }
             else
             {
-                foreach (var r in batch.Grade(files.Files, f => reader.ReadFile(f, files.NamedDirectly.Contains(f)), fileRead: FileRead)) Consume(r);
+                foreach (var r in session.Grade(source, fileRead: FileRead)) Consume(r);
             }
 
             if (summary.Count == 0)
@@ -145,8 +143,7 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                 replaced.Add(("gradebook", settings.Output!, ExcelGradebookWriter.Commit(workbook, GradebookRule.From(definition), grades, run)));
             if (settings.Into is not null)
                 UpdateGradebook(settings, definition, grades, started, policy);
-            if (overrides is not null)
-                foreach (var unused in overrides.Unused()) output.WriteLine(unused.ToString());
+            foreach (var unused in session.UnusedOverrides()) output.WriteLine(unused.ToString());
 
             summary.Print(console, errors.Count, skipped, table: verbosity is not ConsoleVerbosity.Quiet);
             if (settings.Csv is not null) replaced.Add(("CSV", settings.Csv, FileResult(sinks, settings.Csv)));
@@ -167,15 +164,13 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
         return errors.Count > 0 || mightBeTraces || ruleFailures > 0 || tripped ? ExitCodes.Partial : ExitCodes.Success;
     }
 
-    private OverrideApplier? ReadOverrides(string? path, RubricDefinition definition)
+    /// <summary>The rows of <c>--overrides</c>; a bad row is printed and skipped.</summary>
+    private IReadOnlyList<ManualOverride> ReadOverrides(string path)
     {
-        if (path is null) return null;
         if (!File.Exists(path)) throw new UserErrorException($"{path}: error: the overrides file was not found.");
         var set = OverrideFile.Read(path);
         foreach (var e in set.Errors) output.WriteLine(e.ToString());
-        var applier = new OverrideApplier(set.Overrides);
-        foreach (var d in applier.Validate(definition)) output.WriteLine(d.ToString());
-        return applier;
+        return set.Overrides;
     }
 
     /// <summary>The folder SARIF URIs are relative to: the common folder of the traces named on the command line.</summary>

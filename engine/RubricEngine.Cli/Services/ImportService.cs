@@ -9,7 +9,7 @@ namespace RubricEngine.Cli.Services;
 /// Runs <c>rubric import</c>: reads an export in any format and writes canonical <c>rubric-trace/1</c>, one file per
 /// trace in a folder, or every trace in one JSON Lines file.
 /// </summary>
-public sealed class ImportService(TextWriter output)
+internal sealed class ImportService(TextWriter output)
 {
     public int Run(string format, string input, string destination, TraceReaderOptions options, bool detailed = false)
     {

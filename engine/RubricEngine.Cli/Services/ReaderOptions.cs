@@ -3,7 +3,7 @@ using RubricEngine.Traces;
 namespace RubricEngine.Cli.Services;
 
 /// <summary>Builds the trace reader's options from command-line values, turning bad ones into user errors.</summary>
-public static class ReaderOptions
+internal static class ReaderOptions
 {
     public static TraceReaderOptions From(string? studentPattern, string? studentsCsv, string? assignment, string? format = null, double? maxFileMegabytes = null)
     {

@@ -1,11 +1,12 @@
 using System.Globalization;
+using RubricEngine.Hosting;
 using RubricEngine.Rubrics;
 using Spectre.Console;
 
 namespace RubricEngine.Cli.Services;
 
 /// <summary>What <c>rubric check</c> prints: the rubric's rules with their question, points and check.</summary>
-public static class RubricListing
+internal static class RubricListing
 {
     public static void Print(IAnsiConsole console, ReadyRubric rubric)
     {

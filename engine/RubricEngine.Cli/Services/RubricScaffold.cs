@@ -4,7 +4,7 @@ namespace RubricEngine.Cli.Services;
 /// Runs <c>rubric new &lt;dir&gt;</c>: writes a small rubric that works as it stands — one source, one question
 /// with two criteria, a fixture that proves both, and a <c>.rubricconfig</c> — for a TA to grow from.
 /// </summary>
-public sealed class RubricScaffold(TextWriter output)
+internal sealed class RubricScaffold(TextWriter output)
 {
     public int Create(string directory)
     {

@@ -1,10 +1,11 @@
+using RubricEngine.Hosting;
 using RubricEngine.Testing;
 using RubricEngine.Traces;
 
 namespace RubricEngine.Cli.Services;
 
 /// <summary>Runs <c>rubric test &lt;dir&gt;</c>: every fixture of the rubric in the folder, with a readable diff.</summary>
-public sealed class RubricTestService(TextWriter output, RubricLoader loader)
+internal sealed class RubricTestService(TextWriter output, RubricLoader loader)
 {
     public int Run(string directoryOrRubric)
     {

@@ -10,7 +10,7 @@ namespace RubricEngine.Cli.Services;
 /// Running totals per criterion for the closing table (mean points, pass rate) and per question (how many traces
 /// answered it), without keeping grades.
 /// </summary>
-public sealed class RunSummary(RubricDefinition rubric)
+internal sealed class RunSummary(RubricDefinition rubric)
 {
     // Below this share of traces, a question's answers are so rare that its id is more likely wrong than the class.
     private const double RarelyAnswered = 0.05;

@@ -5,7 +5,7 @@ using RubricEngine.Segmentation;
 namespace RubricEngine.Cli.Services;
 
 /// <summary>What <c>rubric show</c> prints, as text or JSON, from the segmenter's own outline.</summary>
-public static class SegmentationReport
+internal static class SegmentationReport
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

@@ -10,7 +10,7 @@ namespace RubricEngine.Cli.Services;
 /// Runs <c>rubric show</c>: prints which text answers which question on which attempt, with each attribution's
 /// confidence and reason, and for every low-confidence one the line to paste into an <c>--attribution</c> file.
 /// </summary>
-public sealed class ShowService(TextWriter output)
+internal sealed class ShowService(TextWriter output)
 {
     public int Run(ShowSettings settings, RubricDefinition? rubric)
     {

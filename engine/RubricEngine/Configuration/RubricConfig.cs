@@ -12,7 +12,7 @@ namespace RubricEngine.Configuration;
 /// rubric.timeout = 10s              # time limit of one rule run
 /// </code>
 /// </summary>
-public sealed record RubricConfig
+internal sealed record RubricConfig
 {
     /// <summary>The file name the engine looks for next to a rubric.</summary>
     public const string FileName = ".rubricconfig";
@@ -86,18 +86,4 @@ public sealed record RubricConfig
         if (Timeout is { } t) result["rubric.timeout"] = t.TotalSeconds.ToString(CultureInfo.InvariantCulture) + "s";
         return result;
     }
-}
-
-/// <summary>A configured value and the 1-based line of the config file that set it.</summary>
-public sealed record Setting<T>(T Value, int Line);
-
-/// <summary>A <c>.rubricconfig</c> value is wrong; the message reads <c>.rubricconfig(4): error: …</c>.</summary>
-public sealed class RubricConfigException(string file, int line, string reason)
-    : Exception($"{file}({line}): error: {reason}")
-{
-    public string File { get; } = file;
-
-    public int Line { get; } = line;
-
-    public string Reason { get; } = reason;
 }

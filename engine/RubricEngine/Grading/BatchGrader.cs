@@ -2,75 +2,52 @@ using RubricEngine.Traces;
 
 namespace RubricEngine.Grading;
 
-/// <summary>One outcome of a batch: a graded trace or the reason a trace (or file) could not be graded.</summary>
-public sealed record BatchResult(TraceGrade? Grade, TraceError? Error);
-
-/// <summary>What reading one file gave: its traces and errors, in file order.</summary>
-public sealed record FileReadResult(IReadOnlyList<Trace> Traces, IReadOnlyList<TraceError> Errors)
-{
-    /// <summary>The file itself when it was not read as a trace (a companion file of an export, a README), with why.</summary>
-    public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
-
-    /// <summary>Which format the file was read as, and why.</summary>
-    public IReadOnlyList<FileDetection> ReadAs { get; init; } = [];
-
-    /// <summary>What a TA should know about a file that was still read (a student note that quotes no answer).</summary>
-    public IReadOnlyList<ReadWarning> Warnings { get; init; } = [];
-}
-
 /// <summary>
 /// Grades many trace files on every core while keeping the output in input order, so that the same inputs give
 /// the same outputs whatever the thread count. Streams: a result is handed on as soon as every earlier one is,
 /// and nothing holds the whole batch.
 /// </summary>
-public sealed class BatchGrader(Grader grader, int parallelism)
+internal sealed class BatchGrader(Grader grader, int parallelism)
 {
     public int Parallelism { get; } = Math.Max(1, parallelism);
 
     /// <summary>
-    /// Reads and grades <paramref name="files"/> (already in a deterministic order). Duplicate trace ids are
-    /// rejected here, in order, so the first file wins whatever the scheduling.
+    /// Reads and grades the files of <paramref name="source"/> (already in a deterministic order). Duplicate trace
+    /// ids are rejected here, in order (<see cref="TraceIdRegistry"/>), so the first file wins whatever the scheduling.
     /// </summary>
-    /// <param name="files">The trace files, in the order results must come out.</param>
-    /// <param name="read">Reads one file (called on worker threads).</param>
+    /// <param name="source">The trace files, in the order results must come out, and how to read one (on worker threads).</param>
     /// <param name="fileDone">Called once per file as its results come due (progress).</param>
     /// <param name="fileRead">
     /// Called once per file, in input order, before its results: what reading it gave (skipped, read as which format).
     /// </param>
-    public IEnumerable<BatchResult> Grade(IReadOnlyList<string> files, Func<string, FileReadResult> read, Action? fileDone = null,
-        Action<FileReadResult>? fileRead = null)
+    public IEnumerable<BatchResult> Grade(ITraceSource source, Action? fileDone = null, Action<FileReadResult>? fileRead = null)
     {
-        var perFile = OrderedParallel.Select(files, Parallelism, file => GradeFile(file, read));
+        var perFile = OrderedParallel.Select(source.Files, Parallelism, file => GradeFile(file, source));
 
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new TraceIdRegistry();
         foreach (var (content, results) in perFile)
         {
             fileDone?.Invoke();
             if (content is not null) fileRead?.Invoke(content);
             foreach (var result in results)
             {
-                if (result.Grade is { } g)
+                if (result.Grade is { } g && ids.Claim(g.TraceId, g.File) is { } duplicate)
                 {
-                    if (seen.TryGetValue(g.TraceId, out var first))
-                    {
-                        yield return new BatchResult(null, new TraceError(g.File,
-                            $"duplicate trace id '{g.TraceId}': already used by {first}; this copy is not graded"));
-                        continue;
-                    }
-                    seen[g.TraceId] = g.File;
+                    yield return new BatchResult(null, new TraceError(g.File, duplicate));
+                    continue;
                 }
                 yield return result;
             }
         }
     }
 
-    private (FileReadResult? Content, List<BatchResult> Results) GradeFile(string file, Func<string, FileReadResult> read)
+    private (FileReadResult? Content, List<BatchResult> Results) GradeFile(string file, ITraceSource source)
     {
         var results = new List<BatchResult>();
         FileReadResult content;
         try
         {
-            content = read(file);
+            content = source.Read(file);
         }
         catch (Exception e)
         {

@@ -12,7 +12,7 @@ namespace RubricEngine.Grading;
 /// Grades traces against one rubric: parse → segment → run every check on every attempt → score by the rubric's
 /// attempt policy. Thread-safe; holds no per-trace state.
 /// </summary>
-public sealed class Grader
+internal sealed class Grader
 {
     private const int ExcerptLength = 160;
     private readonly RubricDefinition _rubric;
@@ -56,16 +56,14 @@ public sealed class Grader
         var nonAnswers = new Dictionary<Answer, NonAnswerFinding?>(ReferenceEqualityComparer.Instance);
         analysis.SetGradedAttempts(_rubric.Policy == Attempt.Best ? null : GradedAttempts(analysis, earned));
         foreach (var criterion in _rubric.Criteria)
-            if (IsEnabled(criterion.Rule)) results.Add(GradeCriterion(criterion, analysis, earned, nonAnswers));
+            if (criterion.Rule.IsActive) results.Add(GradeCriterion(criterion, analysis, earned, nonAnswers));
         // Custom rules run after the criteria, so under Best they know which attempt counts.
         if (_rubric.Policy == Attempt.Best) analysis.SetGradedAttempts(GradedAttempts(analysis, earned));
         foreach (var rule in _rubric.CustomRules)
-            if (IsEnabled(rule.Rule)) results.Add(GradeCustomRule(rule, analysis));
+            if (rule.Rule.IsActive) results.Add(GradeCustomRule(rule, analysis));
         var t = analysis.Trace;
         return new TraceGrade(t.Id, t.File, t.Student, t.Assignment, t.Model, results);
     }
-
-    private static bool IsEnabled(RuleDescriptor rule) => rule.IsEnabledByDefault && rule.Severity != Severity.None;
 
     /// <summary>
     /// The attempt that counts per question for answers outside a criterion (custom rules): the first, the last, or

@@ -6,7 +6,7 @@ namespace RubricEngine.Grading;
 /// Runs rubric code (a check, a custom rule's callback) so that its failure stays its own: an exception, a time
 /// limit or a stack too deep becomes an error for that rule and trace, never for the run.
 /// </summary>
-public interface IRuleRunner
+internal interface IRuleRunner
 {
     /// <summary>Runs <paramref name="body"/>; on failure returns false with a sentence saying what went wrong.</summary>
     bool TryRun<T>(RuleDescriptor rule, Func<T> body, out T? result, out string? error);
@@ -17,28 +17,4 @@ public interface IRuleRunner
     /// here instead of once per rule; exceptions of <paramref name="work"/> itself propagate to the caller.
     /// </summary>
     T Supervise<T>(Func<T> work);
-}
-
-/// <summary>Catches exceptions; sets no time limit. The script host supplies a runner that also bounds time.</summary>
-public sealed class CatchingRuleRunner : IRuleRunner
-{
-    public static CatchingRuleRunner Instance { get; } = new();
-
-    public bool TryRun<T>(RuleDescriptor rule, Func<T> body, out T? result, out string? error)
-    {
-        try
-        {
-            result = body();
-            error = null;
-            return true;
-        }
-        catch (Exception e)
-        {
-            result = default;
-            error = $"{e.GetType().Name}: {e.Message}";
-            return false;
-        }
-    }
-
-    public T Supervise<T>(Func<T> work) => work();
 }

@@ -3,19 +3,6 @@ using RubricEngine.Traces;
 
 namespace RubricEngine.Rubrics;
 
-/// <summary>A question the rubric grades, with the titles it may be known by in a trace.</summary>
-public sealed record QuestionDefinition(QuestionPath Path, string? Title, IReadOnlyList<string> Aliases)
-{
-    /// <summary>The question's text as the homework states it (<c>.Statement(…)</c> or <c>r.Statement("assignment.md")</c>), if given.</summary>
-    public string? Statement { get; init; }
-}
-
-/// <summary>A criterion: a rule attached to one question, judged by one check on every attempt.</summary>
-public sealed record CriterionDefinition(RuleDescriptor Rule, QuestionPath Question, ICheck Check);
-
-/// <summary>A free-form rule registered with <c>r.Rule(descriptor, ctx => …)</c>.</summary>
-public sealed record CustomRuleDefinition(RuleDescriptor Rule, RuleActions Actions);
-
 /// <summary>A rubric as its script built it: everything the grader needs, nothing about files or reports.</summary>
 public sealed record RubricDefinition(
     string Title,
@@ -28,8 +15,11 @@ public sealed record RubricDefinition(
     /// <summary>Every rule's descriptor, criteria first, in the order the rubric declared them.</summary>
     public IEnumerable<RuleDescriptor> Rules => Criteria.Select(c => c.Rule).Concat(CustomRules.Select(r => r.Rule));
 
-    /// <summary>Total points of the enabled rules.</summary>
-    public double MaxPoints => Rules.Where(r => r.IsEnabledByDefault && r.Severity != Severity.None).Sum(r => r.Points);
+    /// <summary>The rules that are graded (<see cref="RuleDescriptor.IsActive"/>), in rubric order.</summary>
+    public IEnumerable<RuleDescriptor> ActiveRules => Rules.Where(r => r.IsActive);
+
+    /// <summary>Total points of the graded rules.</summary>
+    public double MaxPoints => ActiveRules.Sum(r => r.Points);
 
     /// <summary>What the segmenter needs to know about the questions.</summary>
     public SegmenterOptions SegmenterOptions => new()

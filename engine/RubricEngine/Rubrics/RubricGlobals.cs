@@ -33,7 +33,7 @@ public class RubricGlobals
     public CheckResult Partial(double score, string message, params Evidence[] evidence) => CheckResult.Partial(score, message, evidence);
 
     /// <summary>The rubric the script declared; throws when it declared none.</summary>
-    public RubricDefinition BuildRubric() =>
+    internal RubricDefinition BuildRubric() =>
         (_builder ?? throw new RubricDefinitionException("The script never calls Rubric(\"title\", r => { … })."))
         .Build();
 }

@@ -64,6 +64,12 @@ public sealed record RuleDescriptor
     /// <summary>False when the rule is off unless configured on.</summary>
     public bool IsEnabledByDefault { get; init; }
 
+    /// <summary>
+    /// True when the rule is graded: enabled (after <c>.rubricconfig</c>) and not of severity <c>none</c>. The one
+    /// test of "the rule counts": the grader, the maximum points and every report's columns use it.
+    /// </summary>
+    public bool IsActive => IsEnabledByDefault && Severity != Severity.None;
+
     /// <summary>Formats <see cref="MessageFormat"/> with <paramref name="args"/>, invariant culture.</summary>
     public string FormatMessage(params object?[] args)
     {

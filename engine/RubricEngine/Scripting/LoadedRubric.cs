@@ -6,7 +6,7 @@ namespace RubricEngine.Scripting;
 /// A rubric script, compiled (or taken from the cache) and run: its definition, what it was made of, and the
 /// collectible context its code lives in. Dispose it (after the last grade) to let that code be unloaded.
 /// </summary>
-public sealed class LoadedRubric : IDisposable
+internal sealed class LoadedRubric : IDisposable
 {
     private readonly RubricLoadContext _context;
     private readonly string _displayFolder;

@@ -3,15 +3,12 @@ using RubricEngine.Text;
 
 namespace RubricEngine.Testing;
 
-/// <summary>A place a fixture says a finding of <see cref="RuleId"/> must be, in the stripped text.</summary>
-public sealed record MarkedSpan(string RuleId, TextSpan Span);
-
 /// <summary>
 /// Roslyn-testing-style markup in fixture messages: <c>{|HW7-03:~18 hours|}</c> marks where a finding of rule
 /// HW7-03 must appear. Marks may nest. Text that only looks like markup (<c>\{|x|\}</c> in TeX) stays as it is:
 /// an opener needs an id and a colon, a closer only closes an open mark.
 /// </summary>
-public static class FixtureMarkup
+internal static class FixtureMarkup
 {
     /// <summary>The text without markup, and the marked spans in it.</summary>
     public static (string Text, IReadOnlyList<MarkedSpan> Marks) Parse(string markup)

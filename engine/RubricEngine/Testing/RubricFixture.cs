@@ -13,7 +13,7 @@ namespace RubricEngine.Testing;
 /// <c>&lt;rubric folder&gt;/fixtures/</c>, with one extra top-level field:
 /// <c>"expect": { "HW7-01": 2, "HW7-03": 0 }</c> — points per rule id (rules not named are not checked).
 /// </remarks>
-public sealed record RubricFixture(string File, Trace Trace, IReadOnlyList<FixtureMark> Marks, IReadOnlyDictionary<string, double> ExpectedPoints)
+internal sealed record RubricFixture(string File, Trace Trace, IReadOnlyList<FixtureMark> Marks, IReadOnlyDictionary<string, double> ExpectedPoints)
 {
     /// <summary>The suffix fixture files end with.</summary>
     public const string Suffix = ".fixture.json";
@@ -72,6 +72,3 @@ public sealed record RubricFixture(string File, Trace Trace, IReadOnlyList<Fixtu
 
     public override string ToString() => File + " (" + ExpectedPoints.Count.ToString(CultureInfo.InvariantCulture) + " expectations)";
 }
-
-/// <summary>A mark in a fixture: a finding of <see cref="RuleId"/> expected at <see cref="Span"/> of message <see cref="MessageIndex"/>.</summary>
-public sealed record FixtureMark(string RuleId, int MessageIndex, RubricEngine.Text.TextSpan Span);

@@ -15,7 +15,7 @@ namespace RubricEngine.Testing;
 /// Info findings and findings on attempts that do not count are optional: marking one checks it, leaving it
 /// unmarked is fine. A rule that fails (throws, times out) always fails the fixture.
 /// </remarks>
-public sealed class RubricTestRunner(RubricDefinition rubric, Func<string, Trace> readTrace, IRuleRunner? runner = null)
+internal sealed class RubricTestRunner(RubricDefinition rubric, Func<string, Trace> readTrace, IRuleRunner? runner = null)
 {
     private const double Tolerance = 0.005;
     private readonly Grader _grader = new(rubric, runner);

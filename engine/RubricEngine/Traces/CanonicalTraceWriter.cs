@@ -9,7 +9,7 @@ namespace RubricEngine.Traces;
 /// absent optional fields and empty lists left out, times in round-trip ISO 8601. Reading the output back gives an
 /// equal trace (same id, student, sources, messages).
 /// </summary>
-public static class CanonicalTraceWriter
+internal static class CanonicalTraceWriter
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {

@@ -17,9 +17,3 @@ public sealed record SkippedFile(string File, string Reason, bool MightBeTrace =
     /// <summary>Compiler-style text: <c>traces/ana/user.json: skipped: not a trace: companion file of a ChatGPT export</c>.</summary>
     public override string ToString() => $"{File}: {(MightBeTrace ? "warning" : "note")}: skipped: {Reason}";
 }
-
-/// <summary>Which format a file was read as, and why (<c>chatgpt</c>: "an array of conversations with 'mapping'").</summary>
-public sealed record FileDetection(string File, string Format, string Reason)
-{
-    public override string ToString() => $"{File}: read as {Format} ({Reason})";
-}

@@ -14,22 +14,3 @@ public sealed record TraceError(string File, string Reason, string? JsonPath = n
         return $"{File}{where}: error: {path}{Reason}";
     }
 }
-
-/// <summary>What reading one or more files gave: the traces that could be read and an error for each that could not.</summary>
-public sealed record TraceReadResult(IReadOnlyList<Trace> Traces, IReadOnlyList<TraceError> Errors)
-{
-    /// <summary>Files met while walking a folder that are not traces, each with the reason (companion files, images, a README).</summary>
-    public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
-
-    /// <summary>Which format each file was read as, and why.</summary>
-    public IReadOnlyList<FileDetection> ReadAs { get; init; } = [];
-
-    public static TraceReadResult Empty { get; } = new([], []);
-}
-
-/// <summary>The trace files a set of paths names, in reading order, and the paths that named nothing.</summary>
-public sealed record TraceFileList(
-    IReadOnlyList<string> Files,
-    IReadOnlySet<string> NamedDirectly,
-    IReadOnlyList<TraceError> Errors,
-    IReadOnlyList<SkippedFile> Skipped);

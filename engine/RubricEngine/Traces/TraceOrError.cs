@@ -1,7 +1,7 @@
 namespace RubricEngine.Traces;
 
-/// <summary>One item of <see cref="TraceReader.ReadEach"/>: a trace that was read, or why one could not be.</summary>
-public readonly record struct TraceOrError
+/// <summary>A trace that was read, or why one could not be.</summary>
+internal readonly record struct TraceOrError
 {
     private TraceOrError(Trace? trace, TraceError? error)
     {

@@ -17,7 +17,7 @@ namespace RubricEngine.Traces;
 /// one <see cref="TraceError"/> (file, JSON path, line:column, reason) and the rest are still read.
 /// Folders are walked recursively in ordinal path order, so output order does not depend on the file system.
 /// </summary>
-public sealed class TraceReader
+internal sealed class TraceReader
 {
     private static readonly CanonicalTraceFormat Canonical = TraceFormatRegistry.Canonical;
 
@@ -42,30 +42,36 @@ public sealed class TraceReader
     /// </summary>
     internal bool FastCanonical { get; init; } = true;
 
-    /// <summary>Reads every trace in the given files and folders.</summary>
+    /// <summary>
+    /// Reads every trace in the given files and folders, one file after another: <see cref="ListFiles"/> then
+    /// <see cref="ReadFile(string, bool)"/> for each, with one <see cref="TraceIdRegistry"/> across them. A bulk run
+    /// does the same in parallel (<see cref="Grading.BatchGrader"/>).
+    /// </summary>
     public TraceReadResult Read(IEnumerable<string> paths)
     {
+        var list = ListFiles(paths);
         var traces = new List<Trace>();
-        var errors = new List<TraceError>();
-        var skipped = new List<SkippedFile>();
+        var errors = new List<TraceError>(list.Errors);
+        var skipped = new List<SkippedFile>(list.Skipped);
         var readAs = new List<FileDetection>();
-        foreach (var item in ReadItems(paths))
+        var warnings = new List<ReadWarning>();
+        var ids = new TraceIdRegistry();
+        foreach (var file in list.Files)
         {
-            if (item.Skipped is { } s) skipped.Add(s);
-            else if (item.Detection is { } d) readAs.Add(d);
-            else if (item.Result.Trace is { } t) traces.Add(t);
-            else errors.Add(item.Result.Error!);
+            var content = ReadFile(file, list.NamedDirectly.Contains(file), ids);
+            traces.AddRange(content.Traces);
+            errors.AddRange(content.Errors);
+            skipped.AddRange(content.Skipped);
+            readAs.AddRange(content.ReadAs);
+            warnings.AddRange(content.Warnings);
         }
-        return new TraceReadResult(traces, errors) { Skipped = skipped, ReadAs = readAs };
+        return new TraceReadResult(traces, errors) { Skipped = skipped, ReadAs = readAs, Warnings = warnings };
     }
 
-    /// <summary>Reads traces one file at a time, so a bulk run need not hold them all. Same order and errors as <see cref="Read"/>.</summary>
-    public IEnumerable<TraceOrError> ReadEach(IEnumerable<string> paths) =>
-        ReadItems(paths).Where(i => i.IsResult).Select(i => i.Result);
-
     /// <summary>
-    /// Lists the trace files under <paramref name="paths"/> without reading them, in the order <see cref="Read"/>
-    /// uses, so that a bulk run can read and grade them in parallel (<see cref="ReadFile(string, bool)"/>) and still keep that order.
+    /// Lists the trace files under <paramref name="paths"/> without reading them (folders walked recursively, in
+    /// ordinal path order), so that a bulk run can read and grade them in parallel (<see cref="ReadFile(string, bool)"/>)
+    /// and still keep that order. The one folder walk of the engine.
     /// </summary>
     public TraceFileList ListFiles(IEnumerable<string> paths)
     {
@@ -99,17 +105,21 @@ public sealed class TraceReader
     }
 
     /// <summary>
-    /// Reads one file of a <see cref="TraceFileList"/>. Duplicate ids across files are not checked here: the
-    /// caller sees every file and checks them in order.
+    /// Reads one file of a <see cref="TraceFileList"/>. Duplicate ids are checked within the file only: the caller
+    /// sees every file and checks across them in order with its own <see cref="TraceIdRegistry"/>.
     /// </summary>
-    public Grading.FileReadResult ReadFile(string file, bool namedDirectly = true)
+    /// <param name="file">The file.</param>
+    /// <param name="namedDirectly">False when a folder walk found it: a README beside the traces is then skipped, not an error.</param>
+    public FileReadResult ReadFile(string file, bool namedDirectly = true) => ReadFile(file, namedDirectly, new TraceIdRegistry());
+
+    private FileReadResult ReadFile(string file, bool namedDirectly, TraceIdRegistry ids)
     {
         var traces = new List<Trace>();
         var errors = new List<TraceError>();
         var skipped = new List<SkippedFile>();
         var readAs = new List<FileDetection>();
         var warnings = new List<ReadWarning>();
-        foreach (var item in ReadFile(file, namedDirectly, new Dictionary<string, string>(StringComparer.Ordinal)))
+        foreach (var item in ReadItems(file, namedDirectly, ids))
         {
             if (item.Skipped is { } s) skipped.Add(s);
             else if (item.Detection is { } d) readAs.Add(d);
@@ -117,48 +127,13 @@ public sealed class TraceReader
             else if (item.Result.Trace is { } t) traces.Add(t);
             else errors.Add(item.Result.Error!);
         }
-        return new Grading.FileReadResult(traces, errors) { Skipped = skipped, ReadAs = readAs, Warnings = warnings };
+        return new FileReadResult(traces, errors) { Skipped = skipped, ReadAs = readAs, Warnings = warnings };
     }
 
     /// <summary>One outcome: a trace or error, a skipped file, or which format a file was read as.</summary>
     private readonly record struct Item(TraceOrError Result, SkippedFile? Skipped = null, FileDetection? Detection = null, ReadWarning? Warning = null)
     {
         public bool IsResult => Skipped is null && Detection is null && Warning is null;
-    }
-
-    private IEnumerable<Item> ReadItems(IEnumerable<string> paths)
-    {
-        ArgumentNullException.ThrowIfNull(paths);
-        // Trace id → the file it was first read from; duplicates are reported on every later one.
-        var firstFileById = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                foreach (var file in EnumerateFolder(path))
-                {
-                    if (NotesFile.IsNotesFile(file))
-                    {
-                        yield return new Item(default, FileTriage.Notes(file));
-                        continue;
-                    }
-                    if (!_options.Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
-                    {
-                        yield return new Item(default, FileTriage.ByExtension(file));
-                        continue;
-                    }
-                    foreach (var item in ReadFile(file, namedDirectly: false, firstFileById)) yield return item;
-                }
-            }
-            else if (File.Exists(path))
-            {
-                foreach (var item in ReadFile(path, namedDirectly: true, firstFileById)) yield return item;
-            }
-            else
-            {
-                yield return new Item(TraceOrError.Of(new TraceError(path, "no such file or folder")));
-            }
-        }
     }
 
     private static IEnumerable<string> EnumerateFolder(string folder)
@@ -174,12 +149,12 @@ public sealed class TraceReader
         return files;
     }
 
-    private List<Item> ReadFile(string file, bool namedDirectly, Dictionary<string, string> firstFileById)
+    private List<Item> ReadItems(string file, bool namedDirectly, TraceIdRegistry ids)
     {
         var items = new List<Item>();
         try
         {
-            ReadFileInto(file, namedDirectly, firstFileById, items);
+            ReadFileInto(file, namedDirectly, ids, items);
             AttachNotes(file, items);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -228,7 +203,7 @@ public sealed class TraceReader
     /// <summary>Files up to this size are read into a pooled buffer; larger ones (rare) into their own array.</summary>
     private const int PooledReadLimit = 1024 * 1024;
 
-    private void ReadFileInto(string file, bool namedDirectly, Dictionary<string, string> firstFileById, List<Item> items)
+    private void ReadFileInto(string file, bool namedDirectly, TraceIdRegistry ids, List<Item> items)
     {
         // The common case: one open and one read into a pooled buffer, no stat by path and no array per file. Anything
         // unusual (missing, unreadable, empty, large, changing while read) takes the original path below for its error.
@@ -236,7 +211,7 @@ public sealed class TraceReader
         {
             try
             {
-                ReadContent(file, namedDirectly, firstFileById, items, buffer.AsMemory(0, read));
+                ReadContent(file, namedDirectly, ids, items, buffer.AsMemory(0, read));
             }
             finally
             {
@@ -258,7 +233,7 @@ public sealed class TraceReader
             items.Add(Error(new TraceError(file, TooLarge(bytes.LongLength))));
             return;
         }
-        ReadContent(file, namedDirectly, firstFileById, items, bytes);
+        ReadContent(file, namedDirectly, ids, items, bytes);
     }
 
     /// <summary>The whole file's bytes, or null when the original path must read it.</summary>
@@ -283,7 +258,7 @@ public sealed class TraceReader
         }
     }
 
-    private void ReadContent(string file, bool namedDirectly, Dictionary<string, string> firstFileById, List<Item> items, ReadOnlyMemory<byte> bytes)
+    private void ReadContent(string file, bool namedDirectly, TraceIdRegistry ids, List<Item> items, ReadOnlyMemory<byte> bytes)
     {
         if (CheckEncoding(file, bytes.Span) is { } encodingError)
         {
@@ -299,7 +274,7 @@ public sealed class TraceReader
         }
 
         var extension = Path.GetExtension(file).ToLowerInvariant();
-        var context = new FileContext(file, firstFileById, items);
+        var context = new FileContext(file, ids, items);
         // The common case, a valid canonical file, in one pass; anything unusual falls through to the full reader below.
         if (FastCanonical && extension != ".jsonl" && content.Span[firstByte] == (byte)'{' && (_forced is null || _forced == Canonical)
             && CanonicalFastReader.TryRead(content.Span, _options.MaxJsonDepth) is { } draft)
@@ -341,7 +316,7 @@ public sealed class TraceReader
     }
 
     /// <summary>Where one file's results go, with the batch-wide id registry.</summary>
-    private sealed record FileContext(string File, Dictionary<string, string> FirstFileById, List<Item> Items);
+    private sealed record FileContext(string File, TraceIdRegistry Ids, List<Item> Items);
 
     private void ReadJsonDocument(FileContext context, ReadOnlyMemory<byte> content)
     {
@@ -470,9 +445,7 @@ public sealed class TraceReader
             student = Merge(new Student(FallbackStudentId(file) + suffix), draft.Student)!;
         }
 
-        if (context.FirstFileById.TryGetValue(id, out var first))
-            return Error(Locate(file, bytes, lineOffset, draft.IdPath, $"duplicate trace id '{id}': already read from {first}"));
-        context.FirstFileById.Add(id, file);
+        if (context.Ids.Claim(id, file) is { } duplicate) return Error(Locate(file, bytes, lineOffset, draft.IdPath, duplicate));
 
         var trace = new Trace(id, draft.Assignment ?? _options.Assignment, student, draft.Model, draft.Sources, draft.Messages)
         {

@@ -1,7 +1,7 @@
 namespace RubricEngine.Traces;
 
 /// <summary>How <see cref="TraceReader"/> reads files and finds who each trace belongs to.</summary>
-public sealed record TraceReaderOptions
+internal sealed record TraceReaderOptions
 {
     /// <summary>Default <see cref="MaxFileBytes"/>: 32 MB.</summary>
     public const long DefaultMaxFileBytes = 32L * 1024 * 1024;

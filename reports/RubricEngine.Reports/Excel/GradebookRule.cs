@@ -18,7 +18,7 @@ public sealed record GradebookRule(RuleDescriptor Rule, QuestionPath? Question)
     public static IReadOnlyList<GradebookRule> From(RubricDefinition rubric) =>
         rubric.Criteria.Select(c => new GradebookRule(c.Rule, c.Question))
             .Concat(rubric.CustomRules.Select(r => new GradebookRule(r.Rule, null)))
-            .Where(r => r.Rule.IsEnabledByDefault && r.Rule.Severity != Severity.None)
+            .Where(r => r.Rule.IsActive)
             .ToList();
 
     /// <summary>

@@ -1,5 +1,6 @@
 using RubricEngine.Grading;
 using RubricEngine.Segmentation;
+using RubricEngine.Traces;
 
 namespace RubricEngine.Reports.Html;
 

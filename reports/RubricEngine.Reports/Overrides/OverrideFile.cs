@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using RubricEngine.Grading;
 using RubricEngine.Rubrics;
 
 namespace RubricEngine.Reports.Overrides;

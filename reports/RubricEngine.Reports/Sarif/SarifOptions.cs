@@ -18,7 +18,7 @@ public sealed record SarifOptions
     /// positions in the trace file itself. Without it (or when the text cannot be found in the file) regions count
     /// lines and columns inside the message, and the result says so (<c>properties.regionKind</c>).
     /// </summary>
-    public Func<string, Grading.FileReadResult>? ReadFile { get; init; }
+    public Func<string, Traces.FileReadResult>? ReadFile { get; init; }
 
     /// <summary>Indent the JSON (default true: TAs read it; the size cost is modest).</summary>
     public bool Indented { get; init; } = true;

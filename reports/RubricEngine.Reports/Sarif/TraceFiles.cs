@@ -1,5 +1,6 @@
 using RubricEngine.Grading;
 using RubricEngine.Rubrics;
+using RubricEngine.Traces;
 
 namespace RubricEngine.Reports.Sarif;
 

@@ -16,6 +16,14 @@ public sealed class BatchGraderTests
     private static FileReadResult OneTrace(string file, string id) =>
         new([new Trace(id, null, new Student(id), null, [], [new Message(0, Role.Assistant, "**Problem 1.** x", null, [], [], null)]) { File = file }], []);
 
+    /// <summary>A source over made-up file names whose reading the test decides.</summary>
+    private sealed class FakeSource(IReadOnlyList<string> files, Func<string, FileReadResult> read) : ITraceSource
+    {
+        public IReadOnlyList<string> Files => files;
+
+        public FileReadResult Read(string file) => read(file);
+    }
+
     [Test]
     public void Results_keep_input_order_whatever_the_thread_count()
     {
@@ -23,8 +31,8 @@ public sealed class BatchGraderTests
         // Uneven work so that later files often finish first.
         FileReadResult Read(string f) { Thread.SpinWait((200 - int.Parse(f[1..4])) * 200); return OneTrace(f, f); }
 
-        var one = new BatchGrader(PassingGrader(), 1).Grade(files, Read).Select(r => r.Grade!.File).ToList();
-        var two = new BatchGrader(PassingGrader(), 2).Grade(files, Read).Select(r => r.Grade!.File).ToList();
+        var one = new BatchGrader(PassingGrader(), 1).Grade(new FakeSource(files, Read)).Select(r => r.Grade!.File).ToList();
+        var two = new BatchGrader(PassingGrader(), 2).Grade(new FakeSource(files, Read)).Select(r => r.Grade!.File).ToList();
 
         Assert.That(one, Is.EqualTo(files));
         Assert.That(two, Is.EqualTo(files));
@@ -33,8 +41,8 @@ public sealed class BatchGraderTests
     [Test]
     public void A_duplicate_trace_id_is_rejected_on_the_later_file_and_names_the_first()
     {
-        var results = new BatchGrader(PassingGrader(), 2).Grade(["a.json", "b.json", "c.json"],
-            f => OneTrace(f, f == "c.json" ? "a.json" : f)).ToList();
+        var results = new BatchGrader(PassingGrader(), 2).Grade(new FakeSource(["a.json", "b.json", "c.json"],
+            f => OneTrace(f, f == "c.json" ? "a.json" : f))).ToList();
 
         Assert.That(results.Take(2).Select(r => r.Grade?.TraceId), Is.EqualTo(new[] { "a.json", "b.json" }));
         Assert.That(results[2].Error!.File, Is.EqualTo("c.json"));
@@ -44,8 +52,8 @@ public sealed class BatchGraderTests
     [Test]
     public void A_reader_that_throws_costs_only_its_file()
     {
-        var results = new BatchGrader(PassingGrader(), 2).Grade(["a.json", "bad.json", "c.json"],
-            f => f == "bad.json" ? throw new IOException("disk on fire") : OneTrace(f, f)).ToList();
+        var results = new BatchGrader(PassingGrader(), 2).Grade(new FakeSource(["a.json", "bad.json", "c.json"],
+            f => f == "bad.json" ? throw new IOException("disk on fire") : OneTrace(f, f))).ToList();
 
         Assert.That(results.Count(r => r.Grade is not null), Is.EqualTo(2));
         Assert.That(results[1].Error!.ToString(), Does.Contain("bad.json").And.Contain("disk on fire"));

@@ -67,8 +67,8 @@ public sealed class ThreadCountDeterminismTests
     {
         Directory.CreateDirectory(folder);
         var rubric = Hw7Example.Rubric;
-        var reader = new TraceReader();
-        var files = reader.ListFiles([Path.Combine(_folder, "traces")]);
+        var source = new FileTraceSource(new TraceReader(), [Path.Combine(_folder, "traces")]);
+        var files = source.List;
         var csv = Path.Combine(folder, "grades.csv");
         var sarif = Path.Combine(folder, "grades.sarif");
         var xlsx = Path.Combine(folder, "grades.xlsx");
@@ -78,7 +78,7 @@ public sealed class ThreadCountDeterminismTests
         try
         {
             foreach (var sink in sinks) sink.Begin(new ReportContext(rubric, "0.0.0-test", Started));
-            foreach (var result in new BatchGrader(new Grader(rubric), threads).Grade(files.Files, f => reader.ReadFile(f, false)))
+            foreach (var result in new BatchGrader(new Grader(rubric), threads).Grade(source))
             {
                 if (result.Error is { } error) { errors.Add(error); continue; }
                 foreach (var sink in sinks) sink.Add(result.Grade!);

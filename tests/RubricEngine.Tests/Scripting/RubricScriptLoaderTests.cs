@@ -49,6 +49,20 @@ public sealed class RubricScriptLoaderTests
         Assert.That(e.Message, Does.StartWith($"{given}(4,34): error CS1002: ; expected"));
     }
 
+    [TestCase("new RubricEngine.Traces.TraceReader()", "error CS0122: 'TraceReader' is inaccessible")]
+    [TestCase("new RubricEngine.Grading.Grader(null!)", "error CS0122: 'Grader' is inaccessible")]
+    [TestCase("typeof(RubricEngine.Hosting.GradingSession)", "error CS0122: 'GradingSession' is inaccessible")]
+    [TestCase("new RubricGlobals(\".\").BuildRubric()", "error CS1061: 'RubricGlobals' does not contain a definition for 'BuildRubric'")]
+    public void A_script_sees_the_authoring_API_but_not_the_host(string hostCall, string expected)
+    {
+        using var folder = new TempRubricFolder();
+        folder.Write("main.rubric.csx", $"var host = {hostCall};\n" + Simple);
+
+        var e = Assert.Throws<RubricScriptException>(() => folder.Load("main.rubric.csx"))!;
+
+        Assert.That(e.Diagnostics.Single().ToString(), Does.Contain(expected));
+    }
+
     [Test]
     public void Errors_in_a_loaded_file_name_that_file()
     {

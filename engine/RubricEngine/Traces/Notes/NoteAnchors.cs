@@ -8,7 +8,7 @@ namespace RubricEngine.Traces.Notes;
 /// compared with that markup and case removed and whitespace collapsed; the annotation keeps the message's own text
 /// of the match as its <see cref="Annotation.Quote"/>, so it points at an exact excerpt.
 /// </summary>
-public static class NoteAnchors
+internal static class NoteAnchors
 {
     /// <summary>The trace with every note attached to the first assistant message that contains its quote; the notes found nowhere.</summary>
     public static (Trace Trace, IReadOnlyList<StudentNote> Unanchored) Attach(Trace trace, IReadOnlyList<StudentNote> notes)

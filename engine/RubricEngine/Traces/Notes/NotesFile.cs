@@ -13,7 +13,7 @@ namespace RubricEngine.Traces.Notes;
 /// </code>
 /// Quotes are copied from the chat as the student sees it; <see cref="NoteAnchors"/> finds them in the answers.
 /// </summary>
-public static class NotesFile
+internal static class NotesFile
 {
     /// <summary>The suffix that makes <c>name.notes.md</c> the notes of the trace file <c>name.*</c>.</summary>
     public const string Suffix = ".notes.md";

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using RubricEngine.Grading;
 using RubricEngine.Reports.Csv;
 using RubricEngine.Reports.Feedback;
 using RubricEngine.Reports.Overrides;

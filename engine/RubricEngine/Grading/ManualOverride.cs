@@ -1,6 +1,4 @@
-using RubricEngine.Rubrics;
-
-namespace RubricEngine.Reports.Overrides;
+namespace RubricEngine.Grading;
 
 /// <summary>
 /// One row of <c>overrides.csv</c>: a TA's decision on one criterion of one student, applied after automatic grading.
@@ -17,20 +15,6 @@ public sealed record ManualOverride(string Student, string RuleId, double? Point
     /// <summary>True for <c>suppress</c>: the rule's findings are waived and its points restored to the maximum.</summary>
     public bool Suppress => Points is null;
 
-    /// <summary>"reason (grader)": what <see cref="Grading.CriterionResult.Override"/> and suppressions carry.</summary>
+    /// <summary>"reason (grader)": what <see cref="CriterionResult.Override"/> and suppressions carry.</summary>
     public string Justification => string.IsNullOrWhiteSpace(Grader) ? Reason : $"{Reason} ({Grader})";
-}
-
-/// <summary>A problem with an overrides row: the file, the line and what is wrong. Never stops a run.</summary>
-public sealed record OverrideDiagnostic(string File, int Line, Severity Severity, string Message)
-{
-    /// <summary><c>overrides.csv(4): error: points 'abc' is neither a number nor 'suppress'.</c></summary>
-    public override string ToString() =>
-        $"{File}({Line}): {(Severity == Severity.Error ? "error" : "warning")}: {Message}";
-}
-
-/// <summary>What reading an overrides file gave: the valid rows and a diagnostic for each bad one.</summary>
-public sealed record OverrideSet(IReadOnlyList<ManualOverride> Overrides, IReadOnlyList<OverrideDiagnostic> Errors)
-{
-    public static OverrideSet Empty { get; } = new([], []);
 }

@@ -1,4 +1,3 @@
-using RubricEngine.Grading;
 using RubricEngine.Rubrics;
 
 namespace RubricEngine.Reports;
@@ -13,27 +12,9 @@ namespace RubricEngine.Reports;
 public sealed record ReportContext(RubricDefinition Rubric, string EngineVersion, DateTimeOffset Started)
 {
     /// <summary>The enabled rules, in rubric order: the same filter the grader applies.</summary>
-    public IReadOnlyList<RuleDescriptor> Rules { get; } =
-        Rubric.Rules.Where(r => r.IsEnabledByDefault && r.Severity != Severity.None).ToList();
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = Rubric.ActiveRules.ToList();
 
     /// <summary>The question each enabled criterion grades (custom rules are absent).</summary>
     public IReadOnlyDictionary<string, Segmentation.QuestionPath> QuestionOf { get; } =
         Rubric.Criteria.GroupBy(c => c.Rule.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Question, StringComparer.Ordinal);
-}
-
-/// <summary>
-/// A report that is written as grades arrive, so a run over 50k traces never holds them all: <see cref="Begin"/>
-/// once, <see cref="Add"/> per trace in the run's deterministic order, <see cref="Complete"/> once. A sink disposed
-/// without <see cref="Complete"/> leaves no output behind (file sinks delete their temporary file).
-/// </summary>
-public interface IGradeSink : IDisposable
-{
-    /// <summary>Writes whatever comes before the first grade (headers, SARIF tool and rules).</summary>
-    void Begin(ReportContext context);
-
-    /// <summary>Writes one trace's grade. Called from one thread, in the run's order.</summary>
-    void Add(TraceGrade grade);
-
-    /// <summary>Writes what comes after the last grade and makes the output final (atomic rename for files).</summary>
-    void Complete(RunInfo run);
 }

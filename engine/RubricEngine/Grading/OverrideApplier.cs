@@ -1,21 +1,18 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using RubricEngine.Grading;
 using RubricEngine.Rubrics;
 
-namespace RubricEngine.Reports.Overrides;
-
-/// <summary>What applying overrides to one grade gave: the new grade, warnings, and the rows that applied.</summary>
-public sealed record OverrideOutcome(TraceGrade Grade, IReadOnlyList<OverrideDiagnostic> Warnings, IReadOnlyList<ManualOverride> Applied);
+namespace RubricEngine.Grading;
 
 /// <summary>
-/// Applies manual overrides after automatic grading. A row matches a grade when its student is the trace's student
+/// Applies manual overrides after automatic grading, before any report sees the grade (as Roslyn applies
+/// suppressions before a logger sees a diagnostic); <see cref="Hosting.GradingSession"/> runs it. A row matches a grade when its student is the trace's student
 /// id, email or trace id (ignoring case), and its rule is one of the grade's criteria. Points are replaced (clamped to
 /// 0..max, with a warning); <c>suppress</c> waives the criterion's findings (<see cref="Finding.Suppression"/>) and
 /// restores full points. Either way <see cref="CriterionResult.Override"/> becomes "reason (grader)".
 /// Thread-safe: grades may be overridden in parallel; <see cref="Unused"/> is read after the run.
 /// </summary>
-public sealed class OverrideApplier
+internal sealed class OverrideApplier
 {
     private readonly Dictionary<string, List<ManualOverride>> _byStudent = new(StringComparer.OrdinalIgnoreCase);
     private readonly IReadOnlyList<ManualOverride> _all;
