@@ -54,7 +54,7 @@ internal sealed class GradescopeCsvLayout : ICsvLayout
             return;
         }
         _emails[email] = grade.File;
-        var (first, last) = SplitName(grade.Student.Name);
+        var (first, last) = Gradebook.PersonName.Split(grade.Student.Name);
         csv.Text(first);
         csv.Text(last);
         csv.Text(grade.Student.Id);
@@ -74,14 +74,4 @@ internal sealed class GradescopeCsvLayout : ICsvLayout
 
     private static string Column(string key, string? title, double points) =>
         $"{key}{(string.IsNullOrWhiteSpace(title) ? "" : ": " + title)} ({CsvCells.Format(points)} pts)";
-
-    /// <summary>"Lopez, Ana" → (Ana, Lopez); "Ana María Lopez" → (Ana María, Lopez); one word is a first name.</summary>
-    internal static (string First, string Last) SplitName(string? name)
-    {
-        var n = (name ?? "").Trim();
-        var comma = n.IndexOf(',');
-        if (comma >= 0) return (n[(comma + 1)..].Trim(), n[..comma].Trim());
-        var space = n.LastIndexOf(' ');
-        return space < 0 ? (n, "") : (n[..space].Trim(), n[(space + 1)..]);
-    }
 }

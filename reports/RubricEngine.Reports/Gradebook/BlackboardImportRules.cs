@@ -33,7 +33,7 @@ internal sealed partial class BlackboardImportRules : LmsImportRules
 
     public override string? NativeIdentity(string header, Student student)
     {
-        var (first, last) = Csv.GradescopeCsvLayout.SplitName(student.Name);
+        var (first, last) = PersonName.Split(student.Name);
         return header switch
         {
             "Last Name" => last,

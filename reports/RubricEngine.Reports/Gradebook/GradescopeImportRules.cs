@@ -32,7 +32,7 @@ internal sealed partial class GradescopeImportRules : LmsImportRules
 
     public override string? NativeIdentity(string header, Student student)
     {
-        var (first, last) = Csv.GradescopeCsvLayout.SplitName(student.Name);
+        var (first, last) = PersonName.Split(student.Name);
         return header switch { "First Name" => first, "Last Name" => last, "SID" => student.Id, "Email" => student.Email ?? "", _ => "" };
     }
 

@@ -34,7 +34,7 @@ internal sealed partial class MoodleImportRules : LmsImportRules
 
     public override string? NativeIdentity(string header, Student student)
     {
-        var (first, last) = Csv.GradescopeCsvLayout.SplitName(student.Name);
+        var (first, last) = PersonName.Split(student.Name);
         return header switch
         {
             "First name" => first,
