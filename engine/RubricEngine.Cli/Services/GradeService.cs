@@ -65,7 +65,8 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
             // Opened now, like the streaming outputs, so a file another run writes meanwhile is noticed at the rename.
             using var workbook = settings.Output is null ? null : AtomicFile.Create(settings.Output, policy);
             foreach (var sink in sinks) sink.Begin(context);
-            var batch = new BatchGrader(new Grader(definition, rubric.Runner, fixes), settings.Threads ?? Environment.ProcessorCount);
+            // The review site renders each page from the analysis its grade was made from (kept in a bounded window).
+            var batch = new BatchGrader(new Grader(definition, rubric.Runner, fixes), settings.Threads ?? Environment.ProcessorCount) { KeepAnalyses = settings.Html is not null };
             var showProgress = !settings.NoProgress && console.Profile.Capabilities.Interactive && files.Files.Count > 20;
 
             void Consume(BatchResult result)
@@ -83,7 +84,8 @@ public sealed class GradeService(IAnsiConsole console, TextWriter output, Rubric
                     foreach (var w in outcome.Warnings) output.WriteLine(w.ToString());
                     grade = outcome.Grade;
                 }
-                foreach (var sink in sinks) sink.Add(grade);
+                foreach (var sink in sinks)
+                    if (sink is HtmlReviewWriter site) site.Add(grade, result.Analysis); else sink.Add(grade);
                 if (keepAll) grades.Add(grade);
                 summary.Add(grade);
                 // A rule that threw or timed out left a criterion ungraded: the run is partial, like an unreadable trace.

@@ -3,7 +3,11 @@ using RubricEngine.Traces;
 namespace RubricEngine.Grading;
 
 /// <summary>One outcome of a batch: a graded trace or the reason a trace (or file) could not be graded.</summary>
-public sealed record BatchResult(TraceGrade? Grade, TraceError? Error);
+public sealed record BatchResult(TraceGrade? Grade, TraceError? Error)
+{
+    /// <summary>The analysis the grade was made from, when the batch keeps them (<see cref="BatchGrader.KeepAnalyses"/>).</summary>
+    public Rubrics.TraceAnalysis? Analysis { get; init; }
+}
 
 /// <summary>What reading one file gave: its traces and errors, in file order.</summary>
 public sealed record FileReadResult(IReadOnlyList<Trace> Traces, IReadOnlyList<TraceError> Errors)
@@ -28,6 +32,17 @@ public sealed class BatchGrader(Grader grader, int parallelism)
     public int Parallelism { get; } = Math.Max(1, parallelism);
 
     /// <summary>
+    /// Hand each grade's analysis (the trace parsed and segmented) on with its result, for a report that shows the
+    /// conversation. The workers then stay at most <see cref="Window"/> files ahead of the consumer, so the
+    /// analyses in flight are bounded whatever the consumer does: PLINQ lets each worker run up to its merge buffer
+    /// (thousands of results) ahead of a slow consumer, and kept analyses piled up (720 MB for 10k traces).
+    /// </summary>
+    public bool KeepAnalyses { get; init; }
+
+    /// <summary>How many files the workers may be ahead of the consumer when <see cref="KeepAnalyses"/> is set.</summary>
+    public int Window => 8 * Parallelism;
+
+    /// <summary>
     /// Reads and grades <paramref name="files"/> (already in a deterministic order). Duplicate trace ids are
     /// rejected here, in order, so the first file wins whatever the scheduling.
     /// </summary>
@@ -40,7 +55,9 @@ public sealed class BatchGrader(Grader grader, int parallelism)
     public IEnumerable<BatchResult> Grade(IReadOnlyList<string> files, Func<string, FileReadResult> read, Action? fileDone = null,
         Action<FileReadResult>? fileRead = null)
     {
-        var perFile = OrderedParallel.Select(files, Parallelism, file => GradeFile(file, read));
+        var perFile = KeepAnalyses
+            ? OrderedParallel.SelectWindowed(files, Parallelism, Window, file => GradeFile(file, read))
+            : OrderedParallel.Select(files, Parallelism, file => GradeFile(file, read));
 
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (content, results) in perFile)
@@ -83,7 +100,15 @@ public sealed class BatchGrader(Grader grader, int parallelism)
         {
             try
             {
-                results.Add(new BatchResult(grader.Grade(trace), null));
+                if (KeepAnalyses)
+                {
+                    var (grade, analysis) = grader.GradeKeepingAnalysis(trace);
+                    results.Add(new BatchResult(grade, null) { Analysis = analysis });
+                }
+                else
+                {
+                    results.Add(new BatchResult(grader.Grade(trace), null));
+                }
             }
             catch (Exception e)
             {

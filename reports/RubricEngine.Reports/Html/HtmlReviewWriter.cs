@@ -9,9 +9,11 @@ namespace RubricEngine.Reports.Html;
 /// <summary>
 /// <c>--html &lt;dir&gt;</c>: a static review site that opens from disk (<c>index.html</c>, one page per trace under
 /// <c>students/</c>, bundled assets under <c>assets/</c>). Grades arrive in run order on one thread; each file's
-/// pages are rendered by worker threads, which read the trace file again through the run's own reader and parse and
-/// segment it (<see cref="Grader.Analyze"/>, no rule runs): grades hold no message text, and reports never change
-/// grading. Page names come from <see cref="SafeOutputFolder"/> in run order, so the site is the same for any
+/// pages are rendered by worker threads. A grade that comes with the analysis it was graded from
+/// (<see cref="Add(TraceGrade, TraceAnalysis)"/>: the batch grader keeps them, in a bounded window) is rendered from
+/// it; otherwise the worker reads the trace file again through the run's own reader and parses and segments it
+/// (<see cref="Grader.Analyze"/>, no rule runs): grades hold no message text, and reports never change grading.
+/// The queue to the workers is bounded, so a slow disk holds the grader back instead of piling up analyses. Page names come from <see cref="SafeOutputFolder"/> in run order, so the site is the same for any
 /// thread count. The site is written to a temporary folder and swapped in by <see cref="Complete"/>
 /// (<see cref="SiteFolder"/>); a failed run leaves the previous site, or nothing.
 /// </summary>
@@ -41,8 +43,8 @@ public sealed class HtmlReviewWriter : IGradeSink
     /// <summary>The site's folder (full path).</summary>
     public string Folder => Path.GetFullPath(_target);
 
-    /// <summary>One page to write: the grade, where, and the index row it completes.</summary>
-    private sealed record Job(TraceGrade Grade, string Path, IndexRow Row);
+    /// <summary>One page to write: the grade, where, the index row it completes, and the graded analysis if kept.</summary>
+    private sealed record Job(TraceGrade Grade, string Path, IndexRow Row, TraceAnalysis? Analysis);
 
     public void Begin(ReportContext context)
     {
@@ -59,7 +61,13 @@ public sealed class HtmlReviewWriter : IGradeSink
             .Select(_ => Task.Factory.StartNew(Work, TaskCreationOptions.LongRunning)).ToArray();
     }
 
-    public void Add(TraceGrade grade)
+    public void Add(TraceGrade grade) => Add(grade, null);
+
+    /// <summary>
+    /// Adds a grade with the analysis it was graded from (the trace parsed and segmented), so its page is rendered
+    /// without reading the trace again. Called from one thread, in the run's order.
+    /// </summary>
+    public void Add(TraceGrade grade, TraceAnalysis? analysis)
     {
         if (_students is null || _queue is null) throw new InvalidOperationException("Begin must be called before Add.");
         var path = _students.PathFor(grade.Student.Id, ".html");
@@ -76,7 +84,7 @@ public sealed class HtmlReviewWriter : IGradeSink
         _rows.Add(row);
         // A file's traces arrive together: hand them to one worker so the file is read once.
         if (_batch.Count > 0 && _batch[0].Grade.File != grade.File) Dispatch();
-        _batch.Add(new Job(grade, path, row));
+        _batch.Add(new Job(grade, path, row, analysis));
     }
 
     public void Complete(RunInfo run)
@@ -138,7 +146,7 @@ public sealed class HtmlReviewWriter : IGradeSink
         var file = jobs[0].Grade.File;
         Dictionary<string, Traces.Trace>? traces = null;
         string? unavailable = null;
-        if (_options.ReadFile is { } read)
+        if (_options.ReadFile is { } read && jobs.Any(j => j.Analysis is null))
         {
             var clock = System.Diagnostics.Stopwatch.GetTimestamp();
             try
@@ -155,9 +163,9 @@ public sealed class HtmlReviewWriter : IGradeSink
         }
         foreach (var job in jobs)
         {
-            TraceAnalysis? analysis = null;
+            var analysis = job.Analysis;
             var why = unavailable ?? "this run did not keep the conversations";
-            if (traces is not null)
+            if (analysis is null && traces is not null)
             {
                 if (!traces.TryGetValue(job.Grade.TraceId, out var trace))
                 {
