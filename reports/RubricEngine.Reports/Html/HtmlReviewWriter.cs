@@ -29,7 +29,6 @@ public sealed class HtmlReviewWriter : IGradeSink
     private SiteFolder? _site;
     private SafeOutputFolder? _students;
     private ReportContext? _context;
-    private StudentPage? _page;
     private Func<Traces.Trace, TraceAnalysis>? _analyze;
     private Exception? _failure;
     private long _readTicks, _analyzeTicks, _renderTicks, _writeTicks;
@@ -54,7 +53,6 @@ public sealed class HtmlReviewWriter : IGradeSink
         var students = Path.Combine(_site.Temporary, "students");
         Directory.CreateDirectory(students);
         _students = new SafeOutputFolder(students);
-        _page = new StudentPage(context, _options);
         _analyze = _options.Analyze ?? new Grader(context.Rubric).Analyze;
         _queue = new BlockingCollection<List<Job>>(boundedCapacity: 64);
         _workers = Enumerable.Range(0, Math.Max(1, _options.Parallelism))
@@ -126,12 +124,14 @@ public sealed class HtmlReviewWriter : IGradeSink
 
     private void Work()
     {
+        // Each worker keeps its page renderer, its page builder and its byte buffer for all its pages.
+        var writer = new PageWriter(new StudentPage(_context!, _options));
         foreach (var jobs in _queue!.GetConsumingEnumerable())
         {
             if (_failure is not null) continue;
             try
             {
-                WriteFile(jobs);
+                WriteFile(jobs, writer);
             }
             catch (Exception e)
             {
@@ -141,7 +141,7 @@ public sealed class HtmlReviewWriter : IGradeSink
         }
     }
 
-    private void WriteFile(List<Job> jobs)
+    private void WriteFile(List<Job> jobs, PageWriter writer)
     {
         var file = jobs[0].Grade.File;
         Dictionary<string, Traces.Trace>? traces = null;
@@ -187,19 +187,18 @@ public sealed class HtmlReviewWriter : IGradeSink
             }
             if (analysis is not null && _options.LowConfidence is { } low)
                 job.Row.LowConfidence = analysis.Segmentation.Answers.Any(s => low(s) is not null);
-            string page;
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
-                page = _page!.Render(job.Grade, analysis, analysis is null ? why : null);
+                writer.Render(job.Grade, analysis, analysis is null ? why : null);
             }
             catch (Exception e) when (e is not OutOfMemoryException && analysis is not null)
             {
                 // The grades and findings still deserve a page when the conversation trips the renderer.
-                page = _page!.Render(job.Grade, null, $"the conversation could not be rendered ({e.GetType().Name}: {e.Message})");
+                writer.Render(job.Grade, null, $"the conversation could not be rendered ({e.GetType().Name}: {e.Message})");
             }
             var rendered = System.Diagnostics.Stopwatch.GetTimestamp();
-            File.WriteAllText(job.Path, page, Utf8);
+            writer.WriteTo(job.Path);
             Interlocked.Add(ref _renderTicks, rendered - started);
             Interlocked.Add(ref _writeTicks, System.Diagnostics.Stopwatch.GetTimestamp() - rendered);
         }

@@ -9,7 +9,8 @@ namespace RubricEngine.Reports.Html;
 /// <summary>
 /// One student's page: the criteria with points and comments, the conversation with every answer segment labelled
 /// and every finding highlighted at its span, and a side panel listing the findings with a "fix" that copies a
-/// ready line for <c>--overrides</c> or <c>--attribution</c>.
+/// ready line for <c>--overrides</c> or <c>--attribution</c>. Not thread-safe (its message renderer keeps one Markdig
+/// renderer): one instance per thread.
 /// </summary>
 public sealed class StudentPage(ReportContext context, HtmlReviewOptions options)
 {
@@ -17,11 +18,19 @@ public sealed class StudentPage(ReportContext context, HtmlReviewOptions options
 
     /// <summary>The page's HTML.</summary>
     /// <param name="grade">The trace's grade (after overrides).</param>
-    /// <param name="analysis">The trace read again and segmented; null when it could not be.</param>
+    /// <param name="analysis">The trace parsed and segmented as it was graded; null when it is not available.</param>
     /// <param name="unavailable">Why the conversation is missing, when <paramref name="analysis"/> is null.</param>
     public string Render(TraceGrade grade, TraceAnalysis? analysis, string? unavailable)
     {
         var html = new StringBuilder(16 * 1024);
+        RenderTo(html, grade, analysis, unavailable);
+        return html.ToString();
+    }
+
+    /// <summary>Appends the page's HTML to <paramref name="html"/> (the site's workers reuse one builder for all their pages).</summary>
+    /// <inheritdoc cref="Render" path="/param"/>
+    public void RenderTo(StringBuilder html, TraceGrade grade, TraceAnalysis? analysis, string? unavailable)
+    {
         var student = grade.Student;
         var title = student.Name is { Length: > 0 } name ? $"{name} ({student.Id})" : student.Id;
         SitePage.Head(html, title + " · " + context.Rubric.Title, "../assets/", katex: true);
@@ -38,7 +47,6 @@ public sealed class StudentPage(ReportContext context, HtmlReviewOptions options
         html.Append("</main>\n");
         Panel(html, grade, findings);
         html.Append("</div>\n<script src=\"../assets/katex/katex.min.js\"></script>\n<script src=\"../assets/review.js\"></script>\n</body>\n</html>\n");
-        return html.ToString();
     }
 
     private static List<PageFinding> Number(TraceGrade grade)
