@@ -262,7 +262,7 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
                 html.Append("<span class=\"anchor\" id=\"f-").Append(f.Number).Append("\"></span>");
                 if (r.Start == r.End)
                     html.Append("<mark class=\"").Append(f.Classes).Append(" empty\" data-f=\"").Append(f.Number)
-                        .Append("\" title=\"").Append(HtmlText.Escape(f.Label + ": " + f.Finding.Message)).Append("\">▸</mark>");
+                        .Append("\" title=\"").AppendEscaped(f.Label + ": " + f.Finding.Message).Append("\">▸</mark>");
             }
             if (k + 1 >= bounds.Count) break;
             var b = bounds[k + 1];
@@ -274,7 +274,7 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
             }
             var first = active[0];
             html.Append("<mark class=\"").Append(first.Classes).Append("\" data-f=\"").AppendJoin(' ', active.Select(f => f.Number))
-                .Append("\" title=\"").Append(HtmlText.Escape(string.Join("\n", active.Select(f => f.Label + ": " + f.Finding.Message)))).Append("\">");
+                .Append("\" title=\"").AppendEscaped(string.Join("\n", active.Select(f => f.Label + ": " + f.Finding.Message))).Append("\">");
             HtmlText.Append(html, text.AsSpan(a, b - a));
             html.Append("</mark>");
         }
@@ -282,8 +282,8 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
         foreach (var f in findings)
         {
             html.Append("<li class=\"").Append(f.Classes).Append("\"><a href=\"#p-").Append(f.Number).Append("\" data-f=\"").Append(f.Number).Append("\">")
-                .Append(HtmlText.Escape(f.Label)).Append("</a> ").Append(HtmlText.Escape(f.Finding.Message));
-            if (f.Finding.Suppression is { } why) html.Append(" <span class=\"badge override\">suppressed: ").Append(HtmlText.Escape(why)).Append("</span>");
+                .AppendEscaped(f.Label).Append("</a> ").AppendEscaped(f.Finding.Message);
+            if (f.Finding.Suppression is { } why) html.Append(" <span class=\"badge override\">suppressed: ").AppendEscaped(why).Append("</span>");
             html.Append("</li>");
         }
         html.Append("</ul>\n");
