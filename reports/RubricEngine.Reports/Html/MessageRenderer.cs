@@ -76,8 +76,11 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
         }
     }
 
-    /// <summary>A block's range in the message and the block (null: show the range as written).</summary>
-    private readonly record struct Unit(int Start, int End, MarkdigBlock? Block);
+    /// <summary>
+    /// A block's range in the message and the block (null: show the range as written, or, for a message that is one
+    /// plain line, as the paragraph Markdig would write).
+    /// </summary>
+    private readonly record struct Unit(int Start, int End, MarkdigBlock? Block, bool PlainLine = false);
 
     private void RenderUnits(State state, List<Unit> units, int from, int to, int depth)
     {
@@ -158,6 +161,11 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
     /// <summary>Appends the block's HTML straight to the page; a block Markdig cannot render is shown as written.</summary>
     private void WriteRendered(State state, Unit unit)
     {
+        if (unit.PlainLine)
+        {
+            WriteParagraph(state.Html, state.Text);
+            return;
+        }
         if (unit.Block is null)
         {
             WritePlain(state.Html, state.Text, unit);
@@ -193,6 +201,8 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
     private List<Unit> Units(string text, MessageDocument? document, State state)
     {
         if (text.Length == 0) return [];
+        // Nearly half the messages (prompts): Markdig would give one paragraph of literal text; no need to parse.
+        if (text.Length <= MaxMarkdownLength && MarkdownDocumentParser.IsPlainLine(text)) return [new Unit(0, text.Length, null, PlainLine: true)];
         if (text.Length > MaxMarkdownLength || ReadAsPlainText(text, document) || markdown.Parse(text) is not { } parsed)
             return [new Unit(0, text.Length, null)];
         return Ranges(text, parsed);
@@ -224,6 +234,23 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
         && block.Span.Length == text.AsSpan().Trim().Length
         && block.Span.Length > 0
         && text.AsSpan(block.Span.Start, block.Span.Length).IndexOfAny('\n', '*', '`') >= 0;
+
+    /// <summary>What Markdig writes for a one-line message of literal text (its escaping: &lt; &gt; &amp; &quot;).</summary>
+    private static void WriteParagraph(StringBuilder html, string text)
+    {
+        html.Append("<p>");
+        var span = text.AsSpan();
+        while (span.Length > 0)
+        {
+            var i = span.IndexOfAny(MarkdigEscaped);
+            if (i < 0) { html.Append(span); break; }
+            html.Append(span[..i]).Append(span[i] switch { '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", _ => "&quot;" });
+            span = span[(i + 1)..];
+        }
+        html.Append("</p>\n");
+    }
+
+    private static readonly System.Buffers.SearchValues<char> MarkdigEscaped = System.Buffers.SearchValues.Create("<>&\"");
 
     private static void WritePlain(StringBuilder html, string text, Unit unit)
     {

@@ -34,7 +34,8 @@ public sealed class SafeMarkdown
         {
             return null;
         }
-        Sanitize(document);
+        // Links and images need '[' and autolinks '<' (our dialect has no bare-URL links): without either, nothing to remove.
+        if (text.AsSpan().IndexOfAny('[', '<') >= 0) Sanitize(document);
         return document;
     }
 
