@@ -23,7 +23,7 @@ internal sealed class PageWriter(StudentPage page)
         page.RenderTo(_html, grade, analysis, unavailable);
     }
 
-    /// <summary>Writes the page last rendered to <paramref name="path"/> (created or replaced).</summary>
+    /// <summary>Writes the page last rendered to <paramref name="path"/>, a new file (page names are unique).</summary>
     public void WriteTo(string path)
     {
         var most = Utf8.GetMaxByteCount(_html.Length);
@@ -32,7 +32,10 @@ internal sealed class PageWriter(StudentPage page)
         var length = 0;
         foreach (var chunk in _html.GetChunks()) length += _encoder.GetBytes(chunk.Span, _bytes.AsSpan(length), flush: false);
         length += _encoder.GetBytes([], _bytes.AsSpan(length), flush: true);
-        using (var file = File.OpenHandle(path, FileMode.Create, FileAccess.Write))
+        // CreateNew, not Create: for Create .NET truncates the file after opening it (ftruncate, even when it is new),
+        // and ext4 then writes a truncated file's data back when it is closed (auto_da_alloc): a synchronous
+        // writeback per page, 3 % of the whole run's CPU samples for 10k pages.
+        using (var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write))
             RandomAccess.Write(file, _bytes.AsSpan(0, length), fileOffset: 0);
         // A huge page (a hostile trace) does not keep its buffers for the rest of the run.
         if (_bytes.Length > MaxKept)
