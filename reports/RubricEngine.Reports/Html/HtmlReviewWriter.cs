@@ -13,8 +13,8 @@ namespace RubricEngine.Reports.Html;
 /// (<see cref="Add(TraceGrade, TraceAnalysis)"/>: the batch grader keeps them, in a bounded window) is rendered from
 /// it; otherwise the worker reads the trace file again through the run's own reader and parses and segments it
 /// (<see cref="Grader.Analyze"/>, no rule runs): grades hold no message text, and reports never change grading.
-/// The queue to the workers is bounded, so a slow disk holds the grader back instead of piling up analyses. Page names come from <see cref="SafeOutputFolder"/> in run order, so the site is the same for any
-/// thread count. The site is written to a temporary folder and swapped in by <see cref="Complete"/>
+/// The queue to the workers is bounded, so a slow disk holds the grader back instead of piling up analyses. Page
+/// names come from <see cref="SafeOutputFolder"/> in run order, so the site is the same for any thread count. The site is written to a temporary folder and swapped in by <see cref="Complete"/>
 /// (<see cref="SiteFolder"/>); a failed run leaves the previous site, or nothing.
 /// </summary>
 public sealed class HtmlReviewWriter : IGradeSink
