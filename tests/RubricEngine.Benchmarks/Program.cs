@@ -9,6 +9,7 @@ using RubricEngine.Benchmarks;
 //   profile <rubric.csx> <folder> [threads] in-process grading with per-phase and per-rule CPU time
 //   nettrace <file.nettrace> [top] [filter] where CPU samples of an EventPipe trace fall
 //   xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify]  grade once, then time the gradebook workbook write alone
+//   html <rubric.csx> <folder> [repeats]  grade once keeping analyses, then time rendering every review-site page on one thread
 //   markdown <folder> [repeats]           the markdown phase alone (guard, Markdig, whole parse) + a digest of all documents
 //   segdump <rubric.csx> <folder> <out>   every segment of every trace, one line each (diff before/after a segmenter change)
 //   segtime <rubric.csx> <folder> [repeats] the segmentation phase alone: thread CPU per pass over pre-parsed traces
@@ -29,6 +30,8 @@ switch (command)
         return GradingProfile.Run(rest[0], rest[1], Int(2, Environment.ProcessorCount));
     case "nettrace" when rest.Length >= 1:
         return NetTraceReport.Run(rest[0], Int(1, 40), rest.Length > 2 ? rest[2] : null);
+    case "html" when rest.Length >= 2:
+        return HtmlPagesBench.Run(rest[0], rest[1], Int(2, 3));
     case "markdown" when rest.Length >= 1:
         return MarkdownPhase.Run(rest[0], Int(1, 3));
     case "xlsx" when rest.Length >= 3:
@@ -45,6 +48,6 @@ switch (command)
         BenchmarkSwitcher.FromAssembly(typeof(HotPathBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest);
         return 0;
     default:
-        Console.Error.WriteLine("usage: generate <folder> <count> [seed] | parse <folder> [threads] [both|floor|reader] | profile <rubric.csx> <folder> [threads] | xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify] | markdown <folder> [repeats] | segdump <rubric.csx> <folder> <out> | checks-corpus [--all] | attribution [corpus] | hot [args]");
+        Console.Error.WriteLine("usage: generate <folder> <count> [seed] | parse <folder> [threads] [both|floor|reader] | profile <rubric.csx> <folder> [threads] | xlsx <rubric.csx> <folder> <out.xlsx> [repeats] [--verify] | html <rubric.csx> <folder> [repeats] | markdown <folder> [repeats] | segdump <rubric.csx> <folder> <out> | checks-corpus [--all] | attribution [corpus] | hot [args]");
         return 2;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bulk-grading benchmark of the `rubric` CLI with the hw7 rubric (see BENCHMARKS.md for the targets).
 # Packs and installs the Release tool once (lib.sh build_release), generates synthetic corpora, and prints medians of REPEAT runs (default 3):
-#   traces/s; wall, CPU and peak memory at each size into xlsx and into CSV only; the parse-only floor;
+#   traces/s; wall, CPU and peak memory at each size into xlsx, into CSV only and (up to 10k) into the --html review
+#   site; the parse-only floor;
 #   rubric cold vs warm start; one trace with a warm cache; --threads 1 vs --threads 2.
 # Environment: SIZES (default "1000 10000 50000"), REPEAT (3), BENCH_DIR (default: a fresh temp dir, removed after).
 set -euo pipefail
@@ -27,6 +28,10 @@ row() {
   printf '%-44s wall %7.2f s  cpu %7.2f s  peak %6s MB  load %s\n' "$label" "$ROW_WALL" "$ROW_CPU" "$ROW_PEAK" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
+# html_site <corpus>: grade into a review site in a folder of its own under $WORK/sites. `exec`: measure runs it in
+# the background, so the process it samples for peak memory is rubric itself, not a subshell.
+html_site() { exec "$RUBRIC" grade "$HW7" "$1" --html "$WORK/sites/site-$RANDOM$RANDOM" --no-progress -v quiet; }
+
 # Rubric start: compile with an empty cache, then load from the warm cache.
 row "rubric check, cold (empty cache)" 1 env RUBRIC_CACHE="$WORK/cold-cache-$RANDOM" "$RUBRIC" check "$HW7"
 "$RUBRIC" check "$HW7" >/dev/null 2>&1 || true
@@ -42,7 +47,14 @@ for n in $SIZES; do
   row "grade $n traces -> CSV" "$REPEAT" "$RUBRIC" grade "$HW7" "$corpus" --csv "$WORK/g.csv" --no-progress -v quiet
   printf '%-44s %7.0f traces/s; %.1fx the parse-only floor\n' "  rate" "$(awk -v n="$n" -v w="$ROW_WALL" 'BEGIN { print n / w }')" "$(awk -v a="$ROW_WALL" -v b="$floor" 'BEGIN { print a / b }')"
   row "grade $n traces -> xlsx" "$REPEAT" "$RUBRIC" grade "$HW7" "$corpus" -o "$WORK/g.xlsx" --no-progress -v quiet
+  # The review site (index + one page per trace; 10k: ~260 MB), each run into a new folder. Sites are deleted only
+  # at the end: ext4 skips recently deleted inodes one by one when it creates files, so a run just after deleting a
+  # site was 2-3x slower (perf: recently_deleted, find_inode_bit).
+  if (( n <= 10000 )); then
+    row "grade $n traces -> --html (new folder)" "$REPEAT" html_site "$corpus"
+  fi
 done
+rm -rf "$WORK/sites"
 
 n="$(awk '{ print $NF }' <<<"$SIZES")"
 [[ " $SIZES " == *" 10000 "* ]] && n=10000

@@ -33,7 +33,11 @@ internal sealed class GradeService(IAnsiConsole console, TextWriter output, Rubr
         var started = DateTimeOffset.Now;
         using var rubric = loader.Load(settings.Rubric, settings.RuleTimeout);
         var definition = rubric.Definition;
-        var session = new GradingSession(rubric, ReaderOptions.From(settings.StudentPattern, settings.Students, settings.Assignment, maxFileMegabytes: settings.MaxFileSize), settings.Threads);
+        var session = new GradingSession(rubric, ReaderOptions.From(settings.StudentPattern, settings.Students, settings.Assignment, maxFileMegabytes: settings.MaxFileSize), settings.Threads)
+        {
+            // The review site renders each page from the analysis its grade was made from (kept in a bounded window).
+            KeepAnalyses = settings.Html is not null,
+        };
         var source = session.Open(settings.Traces);
         var files = source.List;
 
@@ -81,7 +85,8 @@ internal sealed class GradeService(IAnsiConsole console, TextWriter output, Rubr
                 }
                 var grade = result.Grade!;
                 foreach (var w in result.OverrideWarnings) output.WriteLine(w.ToString());
-                foreach (var sink in sinks) sink.Add(grade);
+                foreach (var sink in sinks)
+                    if (sink is HtmlReviewWriter site) site.Add(grade, result.Analysis); else sink.Add(grade);
                 if (keepAll) grades.Add(grade);
                 summary.Add(grade);
                 // A rule that threw or timed out left a criterion ungraded: the run is partial, like an unreadable trace.

@@ -29,6 +29,13 @@ public sealed class MarkdownDocumentParser
         // A plain line is never rejected by the guard except for length, and then it reads the same either way.
         PlainLineFastPath.TryParse(text) ?? ParseMarkdown(text);
 
+    /// <summary>
+    /// True when Markdig reads <paramref name="text"/> as exactly one paragraph holding the whole text as literal
+    /// text (one line that nothing in our dialect reacts to, with or without raw HTML): a renderer may write it as a
+    /// paragraph of escaped text without parsing it.
+    /// </summary>
+    internal static bool IsPlainLine(string text) => PlainLineFastPath.IsPlain(text);
+
     /// <summary>The reading through the guard and Markdig, without the plain-line fast path.</summary>
     internal MessageDocument ParseMarkdown(string text)
     {

@@ -18,17 +18,24 @@ internal static class PlainLineFastPath
     // here; setext underlines and table delimiter rows need a second line.
     private static readonly SearchValues<char> Disqualifying = SearchValues.Create("*_`[]!<&\\$|~\n\r\t");
 
+    /// <summary>True when Markdig reads <paramref name="text"/> as one paragraph holding the whole text as one literal.</summary>
+    public static bool IsPlain(string text)
+    {
+        if (text.Length == 0 || !char.IsLetter(text[0])) return false;
+        var span = text.AsSpan();
+        if (span.IndexOfAny(Disqualifying) >= 0) return false;
+        var last = text[^1];
+        if (char.IsWhiteSpace(last)) return false;
+        // Other control and Unicode blank characters: rare, and Markdig's notion of blank differs from .NET's.
+        foreach (var c in span)
+            if (c < ' ' || (c != ' ' && c > '~' && (char.IsWhiteSpace(c) || char.IsControl(c)))) return false;
+        return true;
+    }
+
     /// <summary>The document Markdig would produce for <paramref name="text"/>, or null when not provably plain.</summary>
     public static MessageDocument? TryParse(string text)
     {
-        if (text.Length == 0 || !char.IsLetter(text[0])) return null;
-        var span = text.AsSpan();
-        if (span.IndexOfAny(Disqualifying) >= 0) return null;
-        var last = text[^1];
-        if (char.IsWhiteSpace(last)) return null;
-        // Other control and Unicode blank characters: rare, and Markdig's notion of blank differs from .NET's.
-        foreach (var c in span)
-            if (c < ' ' || (c != ' ' && c > '~' && (char.IsWhiteSpace(c) || char.IsControl(c)))) return null;
+        if (!IsPlain(text)) return null;
         var whole = new TextSpan(0, text.Length);
         return new MessageDocument(text, [new Block(BlockKind.Paragraph, whole, 0, [new Inline(InlineKind.Text, whole, text)])]);
     }

@@ -12,6 +12,17 @@ internal sealed class BatchGrader(Grader grader, int parallelism)
     public int Parallelism { get; } = Math.Max(1, parallelism);
 
     /// <summary>
+    /// Hand each grade's analysis (the trace parsed and segmented) on with its result, for a report that shows the
+    /// conversation. The workers then stay at most <see cref="Window"/> files ahead of the consumer, so the
+    /// analyses in flight are bounded whatever the consumer does: PLINQ lets each worker run up to its merge buffer
+    /// (thousands of results) ahead of a slow consumer, and kept analyses piled up (720 MB for 10k traces).
+    /// </summary>
+    public bool KeepAnalyses { get; init; }
+
+    /// <summary>How many files the workers may be ahead of the consumer when <see cref="KeepAnalyses"/> is set.</summary>
+    public int Window => 8 * Parallelism;
+
+    /// <summary>
     /// Reads and grades the files of <paramref name="source"/> (already in a deterministic order). Duplicate trace
     /// ids are rejected here, in order (<see cref="TraceIdRegistry"/>), so the first file wins whatever the scheduling.
     /// </summary>
@@ -22,7 +33,9 @@ internal sealed class BatchGrader(Grader grader, int parallelism)
     /// </param>
     public IEnumerable<BatchResult> Grade(ITraceSource source, Action? fileDone = null, Action<FileReadResult>? fileRead = null)
     {
-        var perFile = OrderedParallel.Select(source.Files, Parallelism, file => GradeFile(file, source));
+        var perFile = KeepAnalyses
+            ? OrderedParallel.SelectWindowed(source.Files, Parallelism, Window, file => GradeFile(file, source))
+            : OrderedParallel.Select(source.Files, Parallelism, file => GradeFile(file, source));
 
         var ids = new TraceIdRegistry();
         foreach (var (content, results) in perFile)
@@ -60,7 +73,15 @@ internal sealed class BatchGrader(Grader grader, int parallelism)
         {
             try
             {
-                results.Add(new BatchResult(grader.Grade(trace), null));
+                if (KeepAnalyses)
+                {
+                    var (grade, analysis) = grader.GradeKeepingAnalysis(trace);
+                    results.Add(new BatchResult(grade, null) { Analysis = analysis });
+                }
+                else
+                {
+                    results.Add(new BatchResult(grader.Grade(trace), null));
+                }
             }
             catch (Exception e)
             {

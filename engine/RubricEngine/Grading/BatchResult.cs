@@ -7,4 +7,7 @@ internal sealed record BatchResult(TraceGrade? Grade, TraceError? Error)
 {
     /// <summary>What applying the manual overrides to <see cref="Grade"/> warned about (a row clamped or repeated).</summary>
     public IReadOnlyList<OverrideDiagnostic> OverrideWarnings { get; init; } = [];
+
+    /// <summary>The analysis the grade was made from, when the batch keeps them (<see cref="BatchGrader.KeepAnalyses"/>).</summary>
+    public Rubrics.TraceAnalysis? Analysis { get; init; }
 }

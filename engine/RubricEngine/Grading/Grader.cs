@@ -46,6 +46,18 @@ internal sealed class Grader
     /// <summary>Grades one trace.</summary>
     public TraceGrade Grade(Trace trace) => _runner.Supervise(() => GradeAnalyzed(Analyze(trace)));
 
+    /// <summary>
+    /// Grades one trace like <see cref="Grade(Trace)"/> and also returns the analysis it graded, so a report that
+    /// shows the conversation (the review site) does not read, parse and segment the trace a second time.
+    /// </summary>
+    public (TraceGrade Grade, TraceAnalysis Analysis) GradeKeepingAnalysis(Trace trace)
+    {
+        TraceAnalysis? analysis = null;
+        // Inside the supervised work, as in Grade(Trace): a trace graded again after a stuck rule is analyzed again.
+        var grade = _runner.Supervise(() => GradeAnalyzed(analysis = Analyze(trace)));
+        return (grade, analysis!);
+    }
+
     /// <summary>Grades a trace already parsed and segmented.</summary>
     public TraceGrade Grade(TraceAnalysis analysis) => _runner.Supervise(() => GradeAnalyzed(analysis));
 

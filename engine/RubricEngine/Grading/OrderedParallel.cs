@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 
 namespace RubricEngine.Grading;
 
@@ -17,4 +18,76 @@ internal static class OrderedParallel
             .WithDegreeOfParallelism(Math.Max(1, parallelism))
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .Select(map);
+
+    /// <summary>
+    /// Like <see cref="Select"/>, but no item more than <paramref name="window"/> places after the one the consumer is
+    /// on is mapped: a slow consumer holds the workers back, so at most <paramref name="window"/> results exist at
+    /// once. Not PLINQ: its ordered merge waits for every worker's next result, so a worker held back from outside
+    /// deadlocks it. Here the item the consumer waits for is always inside the window, and workers take items in
+    /// order from one cursor, so it is always being mapped or done. An exception from <paramref name="map"/> is
+    /// rethrown to the consumer at that item.
+    /// </summary>
+    public static IEnumerable<TResult> SelectWindowed<TSource, TResult>(IReadOnlyList<TSource> items, int parallelism, int window, Func<TSource, TResult> map)
+    {
+        var size = Math.Max(1, window);
+        var slots = new (bool Done, TResult? Value, ExceptionDispatchInfo? Error)[size];
+        var gate = new object();
+        int next = 0, passed = 0;
+        var stopped = false;
+
+        void Work()
+        {
+            while (true)
+            {
+                int i;
+                lock (gate)
+                {
+                    while (!stopped && next < items.Count && next >= passed + size) Monitor.Wait(gate);
+                    if (stopped || next >= items.Count) return;
+                    i = next++;
+                }
+                (bool, TResult?, ExceptionDispatchInfo?) done;
+                try { done = (true, map(items[i]), null); }
+                catch (Exception e) { done = (true, default, ExceptionDispatchInfo.Capture(e)); }
+                lock (gate)
+                {
+                    slots[i % size] = done;
+                    Monitor.PulseAll(gate);
+                }
+            }
+        }
+
+        var workers = Math.Clamp(parallelism, 1, Math.Max(1, items.Count));
+        for (var w = 0; w < workers; w++)
+            new Thread(Work) { IsBackground = true, Name = "grading " + w }.Start();
+        try
+        {
+            while (passed < items.Count)
+            {
+                (bool Done, TResult? Value, ExceptionDispatchInfo? Error) slot;
+                lock (gate)
+                {
+                    while (!slots[passed % size].Done) Monitor.Wait(gate);
+                    slot = slots[passed % size];
+                    slots[passed % size] = default;
+                }
+                slot.Error?.Throw();
+                yield return slot.Value!;
+                lock (gate)
+                {
+                    passed++;
+                    Monitor.PulseAll(gate);
+                }
+            }
+        }
+        finally
+        {
+            // A consumer that stops early lets the workers finish the item in hand and exit.
+            lock (gate)
+            {
+                stopped = true;
+                Monitor.PulseAll(gate);
+            }
+        }
+    }
 }

@@ -69,7 +69,7 @@ internal sealed class GradingSession
     public IEnumerable<BatchResult> Grade(ITraceSource source, Action? fileDone = null, Action<FileReadResult>? fileRead = null)
     {
         var overrides = _overrides;
-        foreach (var result in new BatchGrader(Grader, Parallelism).Grade(source, fileDone, fileRead))
+        foreach (var result in new BatchGrader(Grader, Parallelism) { KeepAnalyses = KeepAnalyses }.Grade(source, fileDone, fileRead))
         {
             if (result.Grade is not { } grade || overrides is null)
             {
@@ -80,6 +80,12 @@ internal sealed class GradingSession
             yield return result with { Grade = outcome.Grade, OverrideWarnings = outcome.Warnings };
         }
     }
+
+    /// <summary>
+    /// Hand each result's analysis (the trace parsed and segmented) on in <see cref="BatchResult.Analysis"/>, for a
+    /// report that shows the conversation; the batch then stays a bounded window ahead of the consumer.
+    /// </summary>
+    public bool KeepAnalyses { get; init; }
 
     /// <summary>Override rows that matched no graded trace (a typo in the student id?), in file order. Read after <see cref="Grade"/>.</summary>
     public IReadOnlyList<OverrideDiagnostic> UnusedOverrides() => _overrides?.Unused() ?? [];

@@ -9,10 +9,12 @@ namespace RubricEngine.Reports.Html;
 /// <summary>
 /// <c>--html &lt;dir&gt;</c>: a static review site that opens from disk (<c>index.html</c>, one page per trace under
 /// <c>students/</c>, bundled assets under <c>assets/</c>). Grades arrive in run order on one thread; each file's
-/// pages are rendered by worker threads, which read the trace file again through the run's own reader and parse and
-/// segment it (<see cref="Grader.Analyze"/>, no rule runs): grades hold no message text, and reports never change
-/// grading. Page names come from <see cref="SafeOutputFolder"/> in run order, so the site is the same for any
-/// thread count. The site is written to a temporary folder and swapped in by <see cref="Complete"/>
+/// pages are rendered by worker threads. A grade that comes with the analysis it was graded from
+/// (<see cref="Add(TraceGrade, TraceAnalysis)"/>: the batch grader keeps them, in a bounded window) is rendered from
+/// it; otherwise the worker reads the trace file again through the run's own reader and parses and segments it
+/// (<see cref="Grader.Analyze"/>, no rule runs): grades hold no message text, and reports never change grading.
+/// The queue to the workers is bounded, so a slow disk holds the grader back instead of piling up analyses. Page
+/// names come from <see cref="SafeOutputFolder"/> in run order, so the site is the same for any thread count. The site is written to a temporary folder and swapped in by <see cref="Complete"/>
 /// (<see cref="SiteFolder"/>); a failed run leaves the previous site, or nothing.
 /// </summary>
 public sealed class HtmlReviewWriter : IGradeSink
@@ -27,7 +29,6 @@ public sealed class HtmlReviewWriter : IGradeSink
     private SiteFolder? _site;
     private SafeOutputFolder? _students;
     private ReportContext? _context;
-    private StudentPage? _page;
     private Func<Traces.Trace, TraceAnalysis>? _analyze;
     private Exception? _failure;
     private long _readTicks, _analyzeTicks, _renderTicks, _writeTicks;
@@ -41,8 +42,8 @@ public sealed class HtmlReviewWriter : IGradeSink
     /// <summary>The site's folder (full path).</summary>
     public string Folder => Path.GetFullPath(_target);
 
-    /// <summary>One page to write: the grade, where, and the index row it completes.</summary>
-    private sealed record Job(TraceGrade Grade, string Path, IndexRow Row);
+    /// <summary>One page to write: the grade, where, the index row it completes, and the graded analysis if kept.</summary>
+    private sealed record Job(TraceGrade Grade, string Path, IndexRow Row, TraceAnalysis? Analysis);
 
     public void Begin(ReportContext context)
     {
@@ -52,14 +53,19 @@ public sealed class HtmlReviewWriter : IGradeSink
         var students = Path.Combine(_site.Temporary, "students");
         Directory.CreateDirectory(students);
         _students = new SafeOutputFolder(students);
-        _page = new StudentPage(context, _options);
         _analyze = _options.Analyze ?? new Grader(context.Rubric).Analyze;
         _queue = new BlockingCollection<List<Job>>(boundedCapacity: 64);
         _workers = Enumerable.Range(0, Math.Max(1, _options.Parallelism))
             .Select(_ => Task.Factory.StartNew(Work, TaskCreationOptions.LongRunning)).ToArray();
     }
 
-    public void Add(TraceGrade grade)
+    public void Add(TraceGrade grade) => Add(grade, null);
+
+    /// <summary>
+    /// Adds a grade with the analysis it was graded from (the trace parsed and segmented), so its page is rendered
+    /// without reading the trace again. Called from one thread, in the run's order.
+    /// </summary>
+    public void Add(TraceGrade grade, TraceAnalysis? analysis)
     {
         if (_students is null || _queue is null) throw new InvalidOperationException("Begin must be called before Add.");
         var path = _students.PathFor(grade.Student.Id, ".html");
@@ -76,7 +82,7 @@ public sealed class HtmlReviewWriter : IGradeSink
         _rows.Add(row);
         // A file's traces arrive together: hand them to one worker so the file is read once.
         if (_batch.Count > 0 && _batch[0].Grade.File != grade.File) Dispatch();
-        _batch.Add(new Job(grade, path, row));
+        _batch.Add(new Job(grade, path, row, analysis));
     }
 
     public void Complete(RunInfo run)
@@ -118,12 +124,14 @@ public sealed class HtmlReviewWriter : IGradeSink
 
     private void Work()
     {
+        // Each worker keeps its page renderer, its page builder and its byte buffer for all its pages.
+        var writer = new PageWriter(new StudentPage(_context!, _options));
         foreach (var jobs in _queue!.GetConsumingEnumerable())
         {
             if (_failure is not null) continue;
             try
             {
-                WriteFile(jobs);
+                WriteFile(jobs, writer);
             }
             catch (Exception e)
             {
@@ -133,12 +141,12 @@ public sealed class HtmlReviewWriter : IGradeSink
         }
     }
 
-    private void WriteFile(List<Job> jobs)
+    private void WriteFile(List<Job> jobs, PageWriter writer)
     {
         var file = jobs[0].Grade.File;
         Dictionary<string, Traces.Trace>? traces = null;
         string? unavailable = null;
-        if (_options.ReadFile is { } read)
+        if (_options.ReadFile is { } read && jobs.Any(j => j.Analysis is null))
         {
             var clock = System.Diagnostics.Stopwatch.GetTimestamp();
             try
@@ -155,9 +163,9 @@ public sealed class HtmlReviewWriter : IGradeSink
         }
         foreach (var job in jobs)
         {
-            TraceAnalysis? analysis = null;
+            var analysis = job.Analysis;
             var why = unavailable ?? "this run did not keep the conversations";
-            if (traces is not null)
+            if (analysis is null && traces is not null)
             {
                 if (!traces.TryGetValue(job.Grade.TraceId, out var trace))
                 {
@@ -179,19 +187,18 @@ public sealed class HtmlReviewWriter : IGradeSink
             }
             if (analysis is not null && _options.LowConfidence is { } low)
                 job.Row.LowConfidence = analysis.Segmentation.Answers.Any(s => low(s) is not null);
-            string page;
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
-                page = _page!.Render(job.Grade, analysis, analysis is null ? why : null);
+                writer.Render(job.Grade, analysis, analysis is null ? why : null);
             }
             catch (Exception e) when (e is not OutOfMemoryException && analysis is not null)
             {
                 // The grades and findings still deserve a page when the conversation trips the renderer.
-                page = _page!.Render(job.Grade, null, $"the conversation could not be rendered ({e.GetType().Name}: {e.Message})");
+                writer.Render(job.Grade, null, $"the conversation could not be rendered ({e.GetType().Name}: {e.Message})");
             }
             var rendered = System.Diagnostics.Stopwatch.GetTimestamp();
-            File.WriteAllText(job.Path, page, Utf8);
+            writer.WriteTo(job.Path);
             Interlocked.Add(ref _renderTicks, rendered - started);
             Interlocked.Add(ref _writeTicks, System.Diagnostics.Stopwatch.GetTimestamp() - rendered);
         }

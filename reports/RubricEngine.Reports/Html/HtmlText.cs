@@ -21,9 +21,17 @@ public static class HtmlText
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        if (text.AsSpan().IndexOfAny(Special) < 0) return text; // ids, titles, most comments: nothing to escape
         var builder = new StringBuilder(text.Length + 16);
         Append(builder, text.AsSpan());
         return builder.ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> escaped (see <see cref="Escape"/>), without an intermediate string.</summary>
+    public static StringBuilder AppendEscaped(this StringBuilder builder, string? text)
+    {
+        if (!string.IsNullOrEmpty(text)) Append(builder, text.AsSpan());
+        return builder;
     }
 
     /// <summary>Appends <paramref name="text"/> escaped (see <see cref="Escape"/>).</summary>

@@ -30,9 +30,14 @@ public sealed record SegmentLabel(int Start, string Html);
 /// of each finding's span — so a highlight never drifts, whatever the Markdown does to the text. Lists and quotes
 /// that hold a finding keep their structure: only the items (paragraphs) with the finding are shown as written.
 /// A message Markdig should not parse (see the engine's input guard) is shown as written, whole.
+/// Not thread-safe (it keeps one Markdig renderer): one instance per thread.
 /// </summary>
 public sealed class MessageRenderer(SafeMarkdown markdown)
 {
+    // Set up once and reused for every message: a Markdig renderer costs more to build than a page's blocks to
+    // render. This makes an instance single-threaded: the review site has one per page worker.
+    private SafeMarkdown.BlockRenderer? _renderer;
+
     /// <summary>Longest message rendered as Markdown; longer ones are shown as written.</summary>
     public const int MaxMarkdownLength = 200_000;
 
@@ -47,6 +52,7 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
     /// <param name="labels">Segment labels, shown before the block where each segment starts.</param>
     public void Render(StringBuilder html, string text, MessageDocument? document, IReadOnlyList<PageFinding> findings, IReadOnlyList<SegmentLabel> labels)
     {
+        _renderer?.StartMessage();
         var state = new State(html, text, findings, labels.OrderBy(l => l.Start).ToList());
         var units = Units(text, document, state);
         RenderUnits(state, units, 0, text.Length, depth: 0);
@@ -63,7 +69,6 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
         public string Text { get; } = text;
         public IReadOnlyList<PageFinding> Findings { get; } = findings;
         public HashSet<int> Anchored { get; } = [];
-        public SafeMarkdown.BlockRenderer? Renderer { get; set; }
 
         public void LabelsBefore(int end)
         {
@@ -71,8 +76,11 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
         }
     }
 
-    /// <summary>A block's range in the message and the block (null: show the range as written).</summary>
-    private readonly record struct Unit(int Start, int End, MarkdigBlock? Block);
+    /// <summary>
+    /// A block's range in the message and the block (null: show the range as written, or, for a message that is one
+    /// plain line, as the paragraph Markdig would write).
+    /// </summary>
+    private readonly record struct Unit(int Start, int End, MarkdigBlock? Block, bool PlainLine = false);
 
     private void RenderUnits(State state, List<Unit> units, int from, int to, int depth)
     {
@@ -99,16 +107,20 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
             {
                 state.LabelsBefore(units[i].End);
                 if (depth == 0)
-                    state.Html.Append("<div class=\"md\">").Append(Rendered(state, units[i])).Append("</div>\n");
+                {
+                    state.Html.Append("<div class=\"md\">");
+                    WriteRendered(state, units[i]);
+                    state.Html.Append("</div>\n");
+                }
                 else if (units[i].Block is Markdig.Syntax.ListItemBlock item)
                 {
                     // Markdig writes <li> only around items of a list it renders whole.
                     state.Html.Append("<li>");
-                    foreach (var child in Ranges(text, item)) state.Html.Append(Rendered(state, child));
+                    foreach (var child in Ranges(text, item)) WriteRendered(state, child);
                     state.Html.Append("</li>\n");
                 }
                 else
-                    state.Html.Append(Rendered(state, units[i]));
+                    WriteRendered(state, units[i]);
                 i++;
                 continue;
             }
@@ -146,17 +158,30 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
         }
     }
 
-    private string Rendered(State state, Unit unit)
+    /// <summary>Appends the block's HTML straight to the page; a block Markdig cannot render is shown as written.</summary>
+    private void WriteRendered(State state, Unit unit)
     {
-        if (unit.Block is null) return Plain(state.Text, unit);
+        if (unit.PlainLine)
+        {
+            WriteParagraph(state.Html, state.Text);
+            return;
+        }
+        if (unit.Block is null)
+        {
+            WritePlain(state.Html, state.Text, unit);
+            return;
+        }
+        var mark = state.Html.Length;
         try
         {
-            state.Renderer ??= markdown.NewRenderer();
-            return state.Renderer.Render(unit.Block);
+            _renderer ??= markdown.NewRenderer();
+            _renderer.RenderTo(state.Html, unit.Block);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException or IndexOutOfRangeException)
         {
-            return Plain(state.Text, unit);
+            state.Html.Length = mark; // drop what the failed block wrote
+            _renderer = null; // and the renderer it may have left half-way through a block
+            WritePlain(state.Html, state.Text, unit);
         }
     }
 
@@ -176,6 +201,8 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
     private List<Unit> Units(string text, MessageDocument? document, State state)
     {
         if (text.Length == 0) return [];
+        // Nearly half the messages (prompts): Markdig would give one paragraph of literal text; no need to parse.
+        if (text.Length <= MaxMarkdownLength && MarkdownDocumentParser.IsPlainLine(text)) return [new Unit(0, text.Length, null, PlainLine: true)];
         if (text.Length > MaxMarkdownLength || ReadAsPlainText(text, document) || markdown.Parse(text) is not { } parsed)
             return [new Unit(0, text.Length, null)];
         return Ranges(text, parsed);
@@ -208,11 +235,28 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
         && block.Span.Length > 0
         && text.AsSpan(block.Span.Start, block.Span.Length).IndexOfAny('\n', '*', '`') >= 0;
 
-    private static string Plain(string text, Unit unit)
+    /// <summary>What Markdig writes for a one-line message of literal text (its escaping: &lt; &gt; &amp; &quot;).</summary>
+    private static void WriteParagraph(StringBuilder html, string text)
     {
-        var builder = new StringBuilder("<div class=\"src\">");
-        HtmlText.Append(builder, text.AsSpan(unit.Start, unit.End - unit.Start));
-        return builder.Append("</div>").ToString();
+        html.Append("<p>");
+        var span = text.AsSpan();
+        while (span.Length > 0)
+        {
+            var i = span.IndexOfAny(MarkdigEscaped);
+            if (i < 0) { html.Append(span); break; }
+            html.Append(span[..i]).Append(span[i] switch { '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", _ => "&quot;" });
+            span = span[(i + 1)..];
+        }
+        html.Append("</p>\n");
+    }
+
+    private static readonly System.Buffers.SearchValues<char> MarkdigEscaped = System.Buffers.SearchValues.Create("<>&\"");
+
+    private static void WritePlain(StringBuilder html, string text, Unit unit)
+    {
+        html.Append("<div class=\"src\">");
+        HtmlText.Append(html, text.AsSpan(unit.Start, unit.End - unit.Start));
+        html.Append("</div>");
     }
 
     private static (int Start, int End) Clip(TextSpan span, int length)
@@ -245,7 +289,7 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
                 html.Append("<span class=\"anchor\" id=\"f-").Append(f.Number).Append("\"></span>");
                 if (r.Start == r.End)
                     html.Append("<mark class=\"").Append(f.Classes).Append(" empty\" data-f=\"").Append(f.Number)
-                        .Append("\" title=\"").Append(HtmlText.Escape(f.Label + ": " + f.Finding.Message)).Append("\">▸</mark>");
+                        .Append("\" title=\"").AppendEscaped(f.Label + ": " + f.Finding.Message).Append("\">▸</mark>");
             }
             if (k + 1 >= bounds.Count) break;
             var b = bounds[k + 1];
@@ -257,7 +301,7 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
             }
             var first = active[0];
             html.Append("<mark class=\"").Append(first.Classes).Append("\" data-f=\"").AppendJoin(' ', active.Select(f => f.Number))
-                .Append("\" title=\"").Append(HtmlText.Escape(string.Join("\n", active.Select(f => f.Label + ": " + f.Finding.Message)))).Append("\">");
+                .Append("\" title=\"").AppendEscaped(string.Join("\n", active.Select(f => f.Label + ": " + f.Finding.Message))).Append("\">");
             HtmlText.Append(html, text.AsSpan(a, b - a));
             html.Append("</mark>");
         }
@@ -265,8 +309,8 @@ public sealed class MessageRenderer(SafeMarkdown markdown)
         foreach (var f in findings)
         {
             html.Append("<li class=\"").Append(f.Classes).Append("\"><a href=\"#p-").Append(f.Number).Append("\" data-f=\"").Append(f.Number).Append("\">")
-                .Append(HtmlText.Escape(f.Label)).Append("</a> ").Append(HtmlText.Escape(f.Finding.Message));
-            if (f.Finding.Suppression is { } why) html.Append(" <span class=\"badge override\">suppressed: ").Append(HtmlText.Escape(why)).Append("</span>");
+                .AppendEscaped(f.Label).Append("</a> ").AppendEscaped(f.Finding.Message);
+            if (f.Finding.Suppression is { } why) html.Append(" <span class=\"badge override\">suppressed: ").AppendEscaped(why).Append("</span>");
             html.Append("</li>");
         }
         html.Append("</ul>\n");

@@ -1,3 +1,4 @@
+using System.Text;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -33,7 +34,8 @@ public sealed class SafeMarkdown
         {
             return null;
         }
-        Sanitize(document);
+        // Links and images need '[' and autolinks '<' (our dialect has no bare-URL links): without either, nothing to remove.
+        if (text.AsSpan().IndexOfAny('[', '<') >= 0) Sanitize(document);
         return document;
     }
 
@@ -55,6 +57,7 @@ public sealed class SafeMarkdown
     {
         private readonly StringWriter _writer = new();
         private readonly HtmlRenderer _renderer;
+        private StringWriter? _target;
 
         internal BlockRenderer(MarkdownPipeline pipeline)
         {
@@ -67,11 +70,31 @@ public sealed class SafeMarkdown
         /// <summary>The HTML of <paramref name="block"/>.</summary>
         public string Render(Block block)
         {
+            _renderer.Writer = _writer;
             var text = _writer.GetStringBuilder();
             text.Clear();
             _renderer.Render(block);
             _writer.Flush();
             return text.ToString();
+        }
+
+        /// <summary>
+        /// Starts a new message: Markdig's renderer remembers whether its last output ended a line, and a message's
+        /// first block must be written as by a fresh renderer.
+        /// </summary>
+        public void StartMessage()
+        {
+            _renderer.Writer = _writer;
+            _renderer.EnsureLine();
+            _writer.GetStringBuilder().Clear();
+        }
+
+        /// <summary>Appends the HTML of <paramref name="block"/> to <paramref name="html"/> (no string per block).</summary>
+        public void RenderTo(StringBuilder html, Block block)
+        {
+            if (!ReferenceEquals(_target?.GetStringBuilder(), html)) _target = new StringWriter(html);
+            _renderer.Writer = _target;
+            _renderer.Render(block);
         }
     }
 

@@ -9,7 +9,8 @@ namespace RubricEngine.Reports.Html;
 /// <summary>
 /// One student's page: the criteria with points and comments, the conversation with every answer segment labelled
 /// and every finding highlighted at its span, and a side panel listing the findings with a "fix" that copies a
-/// ready line for <c>--overrides</c> or <c>--attribution</c>.
+/// ready line for <c>--overrides</c> or <c>--attribution</c>. Not thread-safe (its message renderer keeps one Markdig
+/// renderer): one instance per thread.
 /// </summary>
 public sealed class StudentPage(ReportContext context, HtmlReviewOptions options)
 {
@@ -17,18 +18,26 @@ public sealed class StudentPage(ReportContext context, HtmlReviewOptions options
 
     /// <summary>The page's HTML.</summary>
     /// <param name="grade">The trace's grade (after overrides).</param>
-    /// <param name="analysis">The trace read again and segmented; null when it could not be.</param>
+    /// <param name="analysis">The trace parsed and segmented as it was graded; null when it is not available.</param>
     /// <param name="unavailable">Why the conversation is missing, when <paramref name="analysis"/> is null.</param>
     public string Render(TraceGrade grade, TraceAnalysis? analysis, string? unavailable)
     {
         var html = new StringBuilder(16 * 1024);
+        RenderTo(html, grade, analysis, unavailable);
+        return html.ToString();
+    }
+
+    /// <summary>Appends the page's HTML to <paramref name="html"/> (the site's workers reuse one builder for all their pages).</summary>
+    /// <inheritdoc cref="Render" path="/param"/>
+    public void RenderTo(StringBuilder html, TraceGrade grade, TraceAnalysis? analysis, string? unavailable)
+    {
         var student = grade.Student;
         var title = student.Name is { Length: > 0 } name ? $"{name} ({student.Id})" : student.Id;
         SitePage.Head(html, title + " · " + context.Rubric.Title, "../assets/", katex: true);
         html.Append("<body class=\"student-page\">\n<header><a class=\"back\" href=\"../index.html\">← all students</a>\n<h1>")
-            .Append(HtmlText.Escape(title)).Append("</h1>\n<p class=\"meta\">trace <code>").Append(HtmlText.Escape(grade.TraceId))
-            .Append("</code> · <code>").Append(HtmlText.Escape(grade.File)).Append("</code>");
-        if (grade.Model is { } model) html.Append(" · model ").Append(HtmlText.Escape(model));
+            .AppendEscaped(title).Append("</h1>\n<p class=\"meta\">trace <code>").AppendEscaped(grade.TraceId)
+            .Append("</code> · <code>").AppendEscaped(grade.File).Append("</code>");
+        if (grade.Model is { } model) html.Append(" · model ").AppendEscaped(model);
         html.Append("</p>\n<p class=\"total\"><strong>").Append(HtmlText.Points(grade.Total)).Append("</strong> / ")
             .Append(HtmlText.Points(grade.Max)).Append(" points</p>\n</header>\n<div class=\"layout\">\n<main>\n");
 
@@ -38,7 +47,6 @@ public sealed class StudentPage(ReportContext context, HtmlReviewOptions options
         html.Append("</main>\n");
         Panel(html, grade, findings);
         html.Append("</div>\n<script src=\"../assets/katex/katex.min.js\"></script>\n<script src=\"../assets/review.js\"></script>\n</body>\n</html>\n");
-        return html.ToString();
     }
 
     private static List<PageFinding> Number(TraceGrade grade)
@@ -59,13 +67,13 @@ public sealed class StudentPage(ReportContext context, HtmlReviewOptions options
         foreach (var c in grade.Criteria)
         {
             var state = c.IsError && c.Override is null ? "error" : c.LostPoints ? "lost" : "full";
-            html.Append("<tr class=\"").Append(state).Append("\"><td><code>").Append(HtmlText.Escape(c.Rule.Id)).Append("</code></td><td>")
-                .Append(HtmlText.Escape(c.Rule.Title)).Append("</td><td>").Append(HtmlText.Escape(c.Question?.ToString() ?? "—")).Append("</td><td class=\"num\">");
+            html.Append("<tr class=\"").Append(state).Append("\"><td><code>").AppendEscaped(c.Rule.Id).Append("</code></td><td>")
+                .AppendEscaped(c.Rule.Title).Append("</td><td>").AppendEscaped(c.Question?.ToString() ?? "—").Append("</td><td class=\"num\">");
             // "Not graded" is never shown as 0.
             if (state == "error") html.Append("<span class=\"badge error\">not graded</span>");
             else html.Append(HtmlText.Points(c.Points)).Append(" / ").Append(HtmlText.Points(c.MaxPoints));
-            html.Append("</td><td>").Append(HtmlText.Escape(c.Comment));
-            if (c.Override is { } why) html.Append(" <span class=\"badge override\">override: ").Append(HtmlText.Escape(why)).Append("</span>");
+            html.Append("</td><td>").AppendEscaped(c.Comment);
+            if (c.Override is { } why) html.Append(" <span class=\"badge override\">override: ").AppendEscaped(why).Append("</span>");
             html.Append("</td><td>");
             FixOverride(html, grade.Student.Id, c.Rule.Id, c.MaxPoints, c.MaxPoints);
             html.Append("</td></tr>\n");
@@ -78,7 +86,7 @@ public sealed class StudentPage(ReportContext context, HtmlReviewOptions options
         html.Append("<section class=\"conversation\"><h2>Conversation</h2>\n");
         if (analysis is null)
         {
-            html.Append("<p class=\"warning\">The conversation cannot be shown: ").Append(HtmlText.Escape(unavailable ?? "the trace was not read again")).Append("</p></section>\n");
+            html.Append("<p class=\"warning\">The conversation cannot be shown: ").AppendEscaped(unavailable ?? "the trace was not read again").Append("</p></section>\n");
             return;
         }
         var trace = analysis.Trace;
@@ -89,15 +97,15 @@ public sealed class StudentPage(ReportContext context, HtmlReviewOptions options
             var role = message.Role.ToString().ToLowerInvariant();
             html.Append("<article class=\"msg role-").Append(role).Append("\" id=\"m-").Append(message.Index).Append("\">\n<h3><span class=\"role\">")
                 .Append(role).Append("</span> <span class=\"index\">message ").Append(message.Index).Append("</span>");
-            if (message.Question is { } q) html.Append(" <span class=\"badge\">marked for ").Append(HtmlText.Escape(q)).Append("</span>");
+            if (message.Question is { } q) html.Append(" <span class=\"badge\">marked for ").AppendEscaped(q).Append("</span>");
             html.Append("</h3>\n");
             var document = message.Index < analysis.Documents.Count ? analysis.Documents[message.Index] : null;
             _messages.Render(html, message.Content, document, byMessage[message.Index].ToList(), labels[message.Index].ToList());
             foreach (var a in message.Annotations)
             {
                 html.Append("<aside class=\"annotation\"><strong>Student's note");
-                if (a.Quote is { Length: > 0 } quote) html.Append(" on “").Append(HtmlText.Escape(quote)).Append('”');
-                html.Append(":</strong> ").Append(HtmlText.Escape(a.Text)).Append("</aside>\n");
+                if (a.Quote is { Length: > 0 } quote) html.Append(" on “").AppendEscaped(quote).Append('”');
+                html.Append(":</strong> ").AppendEscaped(a.Text).Append("</aside>\n");
             }
             html.Append("</article>\n");
         }
@@ -115,12 +123,12 @@ public sealed class StudentPage(ReportContext context, HtmlReviewOptions options
             var low = options.LowConfidence?.Invoke(s);
             var label = new StringBuilder();
             label.Append("<div class=\"seg-label").Append(graded ? " graded" : "").Append(low is null ? "" : " low-confidence")
-                .Append("\" data-q=\"").Append(HtmlText.Escape(s.Question.ToString())).Append("\">Question <strong>")
-                .Append(HtmlText.Escape(s.Question.ToString())).Append("</strong> · attempt ").Append(s.Attempt).Append(" of ")
+                .Append("\" data-q=\"").AppendEscaped(s.Question.ToString()).Append("\">Question <strong>")
+                .AppendEscaped(s.Question.ToString()).Append("</strong> · attempt ").Append(s.Attempt).Append(" of ")
                 .Append(attempts[s.Question]);
             if (graded) label.Append(" · <span class=\"badge graded\">graded</span>");
             else if (used.Count > 0) label.Append(" · not the graded attempt");
-            if (low is not null) label.Append(" · <span class=\"badge low\">low confidence: ").Append(HtmlText.Escape(low)).Append("</span>");
+            if (low is not null) label.Append(" · <span class=\"badge low\">low confidence: ").AppendEscaped(low).Append("</span>");
             label.Append(' ');
             FixAttribution(label, grade.TraceId, s.MessageIndex, s.Question.ToString());
             label.Append("</div>\n");
@@ -140,14 +148,14 @@ public sealed class StudentPage(ReportContext context, HtmlReviewOptions options
             var finding = f.Finding;
             html.Append("<li id=\"p-").Append(f.Number).Append("\" class=\"").Append(f.Classes).Append("\">");
             if (finding.Location is { } l)
-                html.Append("<a class=\"go\" href=\"#f-").Append(f.Number).Append("\" data-f=\"").Append(f.Number).Append("\">").Append(HtmlText.Escape(f.Label)).Append("</a>");
+                html.Append("<a class=\"go\" href=\"#f-").Append(f.Number).Append("\" data-f=\"").Append(f.Number).Append("\">").AppendEscaped(f.Label).Append("</a>");
             else
-                html.Append("<span class=\"go\">").Append(HtmlText.Escape(f.Label)).Append("</span>");
-            html.Append("<p>").Append(HtmlText.Escape(finding.Message)).Append("</p><p class=\"where\">");
-            if (finding.Question is { } q) html.Append("question ").Append(HtmlText.Escape(q.ToString())).Append(' ');
+                html.Append("<span class=\"go\">").AppendEscaped(f.Label).Append("</span>");
+            html.Append("<p>").AppendEscaped(finding.Message).Append("</p><p class=\"where\">");
+            if (finding.Question is { } q) html.Append("question ").AppendEscaped(q.ToString()).Append(' ');
             if (finding.Attempt is { } a) html.Append("attempt ").Append(a).Append(finding.IsGradedAttempt ? " (graded) " : " (not graded) ");
             html.Append(finding.Location is { } loc ? $"message {loc.MessageIndex}, {loc.Start}" : "no text location").Append("</p>");
-            if (finding.Suppression is { } why) html.Append("<p><span class=\"badge override\">suppressed by override: ").Append(HtmlText.Escape(why)).Append("</span></p>");
+            if (finding.Suppression is { } why) html.Append("<p><span class=\"badge override\">suppressed by override: ").AppendEscaped(why).Append("</span></p>");
             var criterion = grade.Criteria.FirstOrDefault(c => c.Findings.Contains(finding));
             if (criterion is not null && finding.PointsLost > 0)
                 FixOverride(html, grade.Student.Id, finding.RuleId, Math.Min(criterion.MaxPoints, criterion.Points + finding.PointsLost), criterion.MaxPoints);
@@ -157,11 +165,11 @@ public sealed class StudentPage(ReportContext context, HtmlReviewOptions options
     }
 
     private static void FixOverride(StringBuilder html, string student, string rule, double points, double max) =>
-        html.Append("<button type=\"button\" class=\"fix\" data-kind=\"override\" data-student=\"").Append(HtmlText.Escape(student))
-            .Append("\" data-rule=\"").Append(HtmlText.Escape(rule)).Append("\" data-points=\"").Append(HtmlText.Points(points))
+        html.Append("<button type=\"button\" class=\"fix\" data-kind=\"override\" data-student=\"").AppendEscaped(student)
+            .Append("\" data-rule=\"").AppendEscaped(rule).Append("\" data-points=\"").Append(HtmlText.Points(points))
             .Append("\" data-max=\"").Append(HtmlText.Points(max)).Append("\">fix</button>");
 
     private static void FixAttribution(StringBuilder html, string traceId, int message, string question) =>
-        html.Append("<button type=\"button\" class=\"fix\" data-kind=\"attribution\" data-trace=\"").Append(HtmlText.Escape(traceId))
-            .Append("\" data-message=\"").Append(message).Append("\" data-question=\"").Append(HtmlText.Escape(question)).Append("\">fix attribution</button>");
+        html.Append("<button type=\"button\" class=\"fix\" data-kind=\"attribution\" data-trace=\"").AppendEscaped(traceId)
+            .Append("\" data-message=\"").Append(message).Append("\" data-question=\"").AppendEscaped(question).Append("\">fix attribution</button>");
 }

@@ -58,4 +58,47 @@ public sealed class BatchGraderTests
         Assert.That(results.Count(r => r.Grade is not null), Is.EqualTo(2));
         Assert.That(results[1].Error!.ToString(), Does.Contain("bad.json").And.Contain("disk on fire"));
     }
+
+    [Test]
+    public void Kept_analyses_come_in_input_order_and_workers_stay_within_the_window_of_a_slow_consumer()
+    {
+        var files = Enumerable.Range(0, 120).Select(i => $"f{i:000}.json").ToList();
+        var read = 0;
+        var batch = new BatchGrader(PassingGrader(), 2) { KeepAnalyses = true };
+        var consumed = 0;
+        var furthestAhead = 0;
+        var order = new List<string>();
+        foreach (var result in batch.Grade(new FakeSource(files, f => { Interlocked.Increment(ref read); return OneTrace(f, f); })))
+        {
+            Assert.That(result.Analysis, Is.Not.Null);
+            Assert.That(result.Analysis!.Trace.Id, Is.EqualTo(result.Grade!.TraceId));
+            order.Add(result.Grade.File);
+            Thread.Sleep(2); // a slow report (the review site's disk)
+            consumed++;
+            furthestAhead = Math.Max(furthestAhead, Volatile.Read(ref read) - consumed);
+        }
+
+        Assert.That(order, Is.EqualTo(files));
+        Assert.That(furthestAhead, Is.LessThanOrEqualTo(batch.Window));
+    }
+
+    [Test]
+    public void A_consumer_that_stops_early_does_not_hang_the_kept_analyses_batch()
+    {
+        var files = Enumerable.Range(0, 200).Select(i => $"f{i:000}.json").ToList();
+        var batch = new BatchGrader(PassingGrader(), 2) { KeepAnalyses = true };
+
+        var task = Task.Run(() => batch.Grade(new FakeSource(files, f => OneTrace(f, f))).Take(5).Count());
+
+        Assert.That(task.Wait(TimeSpan.FromSeconds(30)), Is.True);
+        Assert.That(task.Result, Is.EqualTo(5));
+    }
+
+    [Test]
+    public void Without_kept_analyses_results_carry_none()
+    {
+        var results = new BatchGrader(PassingGrader(), 2).Grade(new FakeSource(["a.json", "b.json"], f => OneTrace(f, f))).ToList();
+
+        Assert.That(results.Select(r => r.Analysis), Is.All.Null);
+    }
 }
