@@ -1,18 +1,13 @@
 using System.Globalization;
 using RubricEngine.Cli.Commands;
+using RubricEngine.Cli.Outputs;
 using RubricEngine.Grading;
 using RubricEngine.Hosting;
 using RubricEngine.Reports;
 using RubricEngine.Reports.ConsoleOutput;
-using RubricEngine.Reports.Csv;
-using RubricEngine.Reports.Excel;
-using RubricEngine.Reports.Feedback;
 using RubricEngine.Reports.Gradebook;
-using RubricEngine.Reports.Html;
 using RubricEngine.Reports.IO;
 using RubricEngine.Reports.Overrides;
-using RubricEngine.Reports.Safety;
-using RubricEngine.Reports.Sarif;
 using RubricEngine.Rubrics;
 using RubricEngine.Segmentation;
 using RubricEngine.Traces;
@@ -35,8 +30,9 @@ internal sealed class GradeService(IAnsiConsole console, TextWriter output, Rubr
         var definition = rubric.Definition;
         var session = new GradingSession(rubric, ReaderOptions.From(settings.StudentPattern, settings.Students, settings.Assignment, maxFileMegabytes: settings.MaxFileSize), settings.Threads)
         {
-            // The review site renders each page from the analysis its grade was made from (kept in a bounded window).
-            KeepAnalyses = settings.Html is not null,
+            // A report that shows the conversation (the review site) renders it from the analysis its grade was made
+            // from, kept in a bounded window, instead of reading each trace again.
+            KeepAnalyses = ReportOutputs.Requested(settings).Any(o => o.ShowsConversation),
         };
         var source = session.Open(settings.Traces);
         var files = source.List;
@@ -50,29 +46,19 @@ internal sealed class GradeService(IAnsiConsole console, TextWriter output, Rubr
         var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
 
         var policy = OutputPolicy.FromEnvironment(output.WriteLine);
-        var sinks = OpenSinks(settings, policy, source.Read, context);
-        if (settings.Html is not null)
-            sinks.Add(new HtmlReviewWriter(settings.Html, new HtmlReviewOptions
-            {
-                ReadFile = source.Read,
-                Parallelism = session.Parallelism,
-                // The pages show the attribution that was graded: the same fixes, and low-confidence segments flagged.
-                Analyze = session.Grader.Analyze,
-                LowConfidence = s => s.Confidence == AttributionConfidence.Low ? s.Reason : null,
-            }));
-        var keepAll = settings.Output is not null || settings.Into is not null;
-        var grades = new List<TraceGrade>();
         var errors = new List<TraceError>();
         var skipped = new List<SkippedFile>();
         var summary = new RunSummary(definition);
         var tripped = false;
         var ruleFailures = 0;
         var findingLines = new List<string>();
+        List<OpenReport> reports = [];
         try
         {
-            // Opened now, like the streaming outputs, so a file another run writes meanwhile is noticed at the rename.
-            using var workbook = settings.Output is null ? null : AtomicFile.Create(settings.Output, policy);
-            foreach (var sink in sinks) sink.Begin(context);
+            // Opened before grading, so a bad roster or a locked output stops the run before any work, and a file
+            // another run writes meanwhile is noticed at the rename.
+            reports = ReportOutputs.Open(settings, new ReportEnvironment(context, policy, source, session, TraceRoot(settings.Traces)));
+            foreach (var report in reports) report.Sink.Begin(context);
             var showProgress = !settings.NoProgress && console.Profile.Capabilities.Interactive && files.Files.Count > 20;
 
             void Consume(BatchResult result)
@@ -85,9 +71,8 @@ internal sealed class GradeService(IAnsiConsole console, TextWriter output, Rubr
                 }
                 var grade = result.Grade!;
                 foreach (var w in result.OverrideWarnings) output.WriteLine(w.ToString());
-                foreach (var sink in sinks)
-                    if (sink is HtmlReviewWriter site) site.Add(grade, result.Analysis); else sink.Add(grade);
-                if (keepAll) grades.Add(grade);
+                foreach (var report in reports)
+                    if (report.Sink is IConversationSink conversation) conversation.Add(grade, result.Analysis); else report.Sink.Add(grade);
                 summary.Add(grade);
                 // A rule that threw or timed out left a criterion ungraded: the run is partial, like an unreadable trace.
                 ruleFailures += grade.Criteria.Count(c => c.IsError && c.Override is null);
@@ -141,21 +126,15 @@ internal sealed class GradeService(IAnsiConsole console, TextWriter output, Rubr
                 started, DateTimeOffset.Now, summary.Count, errors, RunOptions(settings, fixes)) { Skipped = skipped, Warnings = coverage };
             foreach (var unused in fixes.Unused())
                 output.WriteLine($"{settings.Attribution}: warning: no graded trace has the id or student '{unused}'; its fixes were not applied.");
-            var replaced = new List<(string Label, string Shown, ReplaceResult? Result)>();
-            foreach (var sink in sinks) sink.Complete(run);
-            ReportSinkWarnings(sinks);
-            if (workbook is not null)
-                replaced.Add(("gradebook", settings.Output!, ExcelGradebookWriter.Commit(workbook, GradebookRule.From(definition), grades, run)));
-            if (settings.Into is not null)
-                UpdateGradebook(settings, definition, grades, started, policy);
+            foreach (var report in reports)
+            {
+                Complete(report, run, settings);
+                report.Output.ReportWritten(report.Sink, settings, output);
+            }
             foreach (var unused in session.UnusedOverrides()) output.WriteLine(unused.ToString());
 
             summary.Print(console, errors.Count, skipped, table: verbosity is not ConsoleVerbosity.Quiet);
-            if (settings.Csv is not null) replaced.Add(("CSV", settings.Csv, FileResult(sinks, settings.Csv)));
-            if (settings.Sarif is not null) replaced.Add(("SARIF", settings.Sarif, FileResult(sinks, settings.Sarif)));
-            if (settings.Feedback is not null) replaced.Add(("feedback", settings.Feedback, null));
-            if (settings.Html is not null) replaced.Add(("review site", settings.Html, null));
-            PrintWritten(replaced);
+            PrintWritten(reports, settings);
         }
         catch (OutputLockTimeoutException e)
         {
@@ -163,7 +142,7 @@ internal sealed class GradeService(IAnsiConsole console, TextWriter output, Rubr
         }
         finally
         {
-            foreach (var sink in sinks) sink.Dispose();
+            foreach (var report in reports) report.Sink.Dispose();
         }
         var mightBeTraces = skipped.Any(s => s.MightBeTrace);
         return errors.Count > 0 || mightBeTraces || ruleFailures > 0 || tripped ? ExitCodes.Partial : ExitCodes.Success;
@@ -187,114 +166,41 @@ internal sealed class GradeService(IAnsiConsole console, TextWriter output, Rubr
         return root;
     }
 
-    private static List<IGradeSink> OpenSinks(GradeSettings settings, OutputPolicy policy, Func<string, FileReadResult> readFile, ReportContext context)
-    {
-        var sinks = new List<IGradeSink>();
-        try
-        {
-            if (settings.Csv is not null)
-            {
-                var assignment = settings.Assignment ?? context.Rubric.Title;
-                var max = context.Rules.Sum(r => r.Points);
-                // Moodle, Blackboard and Brightspace files are written by their own import rules, from their own export.
-                LmsSystem? native = settings.CsvFormat switch { "moodle" => LmsSystem.Moodle, "blackboard" => LmsSystem.Blackboard, "brightspace" => LmsSystem.Brightspace, _ => null };
-                var lmsRoster = native is { } n && settings.Roster is not null ? LmsRoster.Read(settings.Roster, n) : null;
-                if (native is { } system) LmsRoster.CheckAssignment(system, lmsRoster, assignment, settings.NewAssignment);
-                var roster = settings.Roster is null || native is not null ? null : CanvasRoster.Read(settings.Roster);
-                var canvasRoster = settings.CsvFormat == "canvas" ? roster : null;
-                canvasRoster?.CheckAssignment(assignment, settings.NewAssignment);
-                sinks.Add(CsvGradeSink.ToFile(settings.Csv, new CsvExportOptions
-                {
-                    Format = settings.CsvFormat switch
-                    {
-                        "canvas" => CsvGradeFormat.Canvas, "gradescope" => CsvGradeFormat.Gradescope, "moodle" => CsvGradeFormat.Moodle,
-                        "blackboard" => CsvGradeFormat.Blackboard, "brightspace" => CsvGradeFormat.Brightspace, _ => CsvGradeFormat.Plain,
-                    },
-                    AssignmentName = settings.Assignment,
-                    Roster = roster,
-                    LmsRoster = lmsRoster,
-                    Scale = canvasRoster?.ScaleFor(assignment, max, settings.ScaleToPoints) ?? lmsRoster?.ScaleFor(assignment, max, settings.ScaleToPoints) ?? 1,
-                }, policy));
-            }
-            if (settings.Sarif is not null)
-                sinks.Add(SarifWriter.ToFile(settings.Sarif, new SarifOptions { BaseDirectory = TraceRoot(settings.Traces), ReadFile = readFile }, policy));
-            if (settings.Feedback is not null) sinks.Add(new FeedbackWriter(settings.Feedback, policy));
-        }
-        catch (Exception e) when (e is CanvasRosterException or GradebookUpdateException)
-        {
-            foreach (var s in sinks) s.Dispose();
-            throw new UserErrorException(e.Message.Contains("error:", StringComparison.Ordinal) ? e.Message : $"{settings.Roster}: error: {e.Message}");
-        }
-        return sinks;
-    }
-
-    private void ReportSinkWarnings(IEnumerable<IGradeSink> sinks)
-    {
-        foreach (var sink in sinks)
-            if (sink is FileGradeSink<CsvGradeSink> csv)
-            {
-                foreach (var u in csv.Inner.Unmatched) output.WriteLine(u.ToString());
-                foreach (var n in csv.Inner.NotGraded) output.WriteLine(n);
-            }
-    }
-
-    private void UpdateGradebook(GradeSettings settings, RubricDefinition definition, IReadOnlyList<TraceGrade> grades, DateTimeOffset now, OutputPolicy policy)
+    /// <summary>Completes one output; a gradebook the LMS rules refuse at the end is a user error naming it.</summary>
+    private static void Complete(OpenReport report, RunInfo run, GradeSettings settings)
     {
         try
         {
-            var report = GradebookUpdater.Update(settings.Into!, grades, new GradebookUpdateOptions(settings.Column ?? settings.Assignment ?? definition.Title)
-            {
-                Sheet = settings.Sheet,
-                Key = settings.Key,
-                PerCriterion = settings.PerCriterion,
-                NewAssignment = settings.NewAssignment,
-                ScaleToPoints = settings.ScaleToPoints,
-                Rules = GradebookRule.From(definition),
-                Now = now,
-                Policy = policy,
-            });
-            if (report.Reapplied > 0)
-                output.WriteLine($"{settings.Into}: note: the gradebook was saved by somebody else while this run wrote it; read it again and wrote this run's columns into their version.");
-            output.WriteLine($"Updated {report.StudentsUpdated} students in {report.Path} (backup: {report.BackupPath}).");
-            foreach (var s in report.StudentsWithoutTrace) output.WriteLine($"{settings.Into}: warning: no trace for student {s}");
-            foreach (var t in report.TracesWithoutStudent) output.WriteLine($"{t}: warning: no student in {settings.Into} matches this trace");
-            foreach (var g in grades.Where(g => g.IsPartial()))
-                output.WriteLine($"{settings.Into}: warning: total of {g.Student.Id} not written, {g.PartialText()}; the cell was left as it was");
-            foreach (var k in report.KeptOverrides) output.WriteLine($"{settings.Into}: note: kept manual value for {k.Student} in '{k.Column}' ({k.Existing}; computed {k.Computed})");
+            report.Sink.Complete(run);
         }
         catch (GradebookUpdateException e)
         {
-            throw new UserErrorException($"{settings.Into}: error: {e.Message}");
+            throw new UserErrorException($"{report.Output.Target(settings)}: error: {e.Message}");
         }
     }
 
-    private void PrintWritten(IEnumerable<(string Label, string Shown, ReplaceResult? Result)> written)
+    /// <summary>"Wrote CSV: hw7.csv", after a note when the file was changed by somebody else meanwhile or backed up.</summary>
+    private void PrintWritten(IEnumerable<OpenReport> reports, GradeSettings settings)
     {
-        foreach (var (label, shown, result) in written)
+        foreach (var report in reports)
         {
-            if (result?.ChangedSinceStart == true)
-                output.WriteLine($"{shown}: note: another run (or a person) wrote this file after this run started; it was replaced with this run's {label}.");
-            if (result?.BackupPath is { } backup)
-                output.WriteLine($"{shown}: note: kept the replaced file as {backup} ({result.BackupReason}).");
+            if (report.Output.Label is not { } label) continue;
+            var shown = report.Output.Target(settings)!;
+            if (report.Sink is IReplacesFile { Result: { } result })
+            {
+                if (result.ChangedSinceStart)
+                    output.WriteLine($"{shown}: note: another run (or a person) wrote this file after this run started; it was replaced with this run's {label}.");
+                if (result.BackupPath is { } backup)
+                    output.WriteLine($"{shown}: note: kept the replaced file as {backup} ({result.BackupReason}).");
+            }
             output.WriteLine($"Wrote {label}: {shown}");
         }
-    }
-
-    private static ReplaceResult? FileResult(IEnumerable<IGradeSink> sinks, string path)
-    {
-        var full = Path.GetFullPath(path);
-        return sinks.Select(s => s switch
-        {
-            FileGradeSink<CsvGradeSink> c when c.Path == full => c.Result,
-            FileGradeSink<SarifWriter> x when x.Path == full => x.Result,
-            _ => null,
-        }).FirstOrDefault(r => r is not null);
     }
 
     /// <summary>"error: nothing graded; grades.xlsx left as it was" — naming every output the run would have written.</summary>
     private static string NothingGraded(GradeSettings s, int errors)
     {
-        var outputs = new[] { s.Output, s.Csv, s.Sarif, s.Into }.OfType<string>().ToList();
+        var outputs = ReportOutputs.Requested(s).Where(o => o.WritesFile).Select(o => o.Target(s)!).ToList();
         var kept = outputs.Where(File.Exists).ToList();
         var text = "error: nothing graded";
         if (kept.Count > 0) text += $"; {string.Join(", ", kept)} left as {(kept.Count == 1 ? "it was" : "they were")}";
@@ -320,8 +226,9 @@ internal sealed class GradeService(IAnsiConsole console, TextWriter output, Rubr
             ["threads"] = (s.Threads ?? Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture),
         };
         void Add(string key, string? value) { if (value is not null) options[key] = value; }
-        Add("output", s.Output); Add("csv", s.Csv); Add("csv-format", s.Csv is null ? null : s.CsvFormat); Add("sarif", s.Sarif);
-        Add("feedback", s.Feedback); Add("into", s.Into); Add("overrides", s.Overrides); Add("roster", s.Roster);
+        foreach (var o in ReportOutputs.All) Add(o.OptionKey, o.Target(s));
+        Add("csv-format", s.Csv is null ? null : s.CsvFormat);
+        Add("overrides", s.Overrides); Add("roster", s.Roster);
         Add("student-pattern", s.StudentPattern); Add("students", s.Students);
         Add("rule-timeout", s.RuleTimeout?.ToString(CultureInfo.InvariantCulture));
         Add("max-file-size", s.MaxFileSize?.ToString(CultureInfo.InvariantCulture));

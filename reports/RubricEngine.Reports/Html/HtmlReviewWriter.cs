@@ -17,7 +17,7 @@ namespace RubricEngine.Reports.Html;
 /// names come from <see cref="SafeOutputFolder"/> in run order, so the site is the same for any thread count. The site is written to a temporary folder and swapped in by <see cref="Complete"/>
 /// (<see cref="SiteFolder"/>); a failed run leaves the previous site, or nothing.
 /// </summary>
-public sealed class HtmlReviewWriter : IGradeSink
+public sealed class HtmlReviewWriter : IConversationSink
 {
     private static readonly UTF8Encoding Utf8 = new(false);
     private readonly string _target;

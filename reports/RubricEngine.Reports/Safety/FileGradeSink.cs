@@ -7,7 +7,7 @@ namespace RubricEngine.Reports.Safety;
 /// Runs a stream-writing sink (CSV, SARIF) into an <see cref="AtomicFile"/>: the target appears, complete, only
 /// when <see cref="Complete"/> succeeds, under the target's lock.
 /// </summary>
-public sealed class FileGradeSink<TSink> : IGradeSink where TSink : IGradeSink
+public sealed class FileGradeSink<TSink> : IGradeSink, IReplacesFile where TSink : IGradeSink
 {
     private readonly AtomicFile _file;
     private readonly ReplaceOptions? _replace;
