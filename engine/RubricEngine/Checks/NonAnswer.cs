@@ -4,11 +4,6 @@ using RubricEngine.Text;
 
 namespace RubricEngine.Checks;
 
-/// <summary>Why a reply is not an answer at all, and where that shows.</summary>
-/// <param name="Reason">"it declines to answer (“I can't browse the web …”)", "it is empty".</param>
-/// <param name="Span">The refusal, or the reply's first block.</param>
-public sealed record NonAnswerFinding(string Reason, TextSpan Span);
-
 /// <summary>
 /// Refusals ("I can't browse the web, but typically 2-3x…", "I don't have access to the post") and replies with no
 /// words beyond a part label. The grader fails every criterion of the question on such an attempt, so a word limit or

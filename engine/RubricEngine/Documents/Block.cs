@@ -2,39 +2,6 @@ using RubricEngine.Text;
 
 namespace RubricEngine.Documents;
 
-/// <summary>The kind of a Markdown block of a message.</summary>
-public enum BlockKind
-{
-    Heading,
-    Paragraph,
-    ListItem,
-    Table,
-    Code,
-    DisplayMath,
-    Quote,
-    ThematicBreak,
-    Html,
-}
-
-/// <summary>The kind of an inline run inside a block.</summary>
-public enum InlineKind
-{
-    /// <summary>Prose: Markdown markup (emphasis stars, link brackets, list markers) already removed.</summary>
-    Text,
-
-    /// <summary>Inline math (<c>$…$</c> or <c>\(…\)</c>); <see cref="Inline.Text"/> is the TeX without delimiters.</summary>
-    Math,
-
-    /// <summary>Inline code; <see cref="Inline.Text"/> is the code without backticks.</summary>
-    Code,
-}
-
-/// <summary>
-/// A run of inline content. <see cref="Span"/> is where it stands in the message (for prose: the span of the
-/// literal characters, so offsets inside <see cref="Text"/> map to <c>Span.Start + i</c>).
-/// </summary>
-public sealed record Inline(InlineKind Kind, TextSpan Span, string Text);
-
 /// <summary>
 /// A block of a message's Markdown with its exact span in the message. Lists are flattened: each item is one
 /// <see cref="BlockKind.ListItem"/> block whose <see cref="Level"/> is its nesting depth (1 = top level).

@@ -10,9 +10,6 @@ using RubricEngine.Rubrics;
 
 namespace RubricEngine.Scripting;
 
-/// <summary>What compiling a rubric produced: the assembly (debug information embedded) and how to enter it.</summary>
-internal sealed record CompiledRubric(byte[] Assembly, string EntryType, string EntryMethod, ColumnMap Columns, IReadOnlyList<ScriptDiagnostic> Warnings);
-
 /// <summary>
 /// The cold path: compiles a rubric script with Roslyn. Kept apart from the loader so that a warm load never
 /// touches (or even JIT-compiles a reference to) the compiler.

@@ -1,11 +1,5 @@
 namespace RubricEngine.Scripting;
 
-/// <summary>A file a rubric script is made of, by its path relative to the rubric's folder (with <c>/</c>).</summary>
-internal sealed record ScriptFile(string RelativePath, string FullPath, string Text);
-
-/// <summary>An assembly a rubric references with <c>#r "path"</c>.</summary>
-internal sealed record ScriptReference(string Directive, string? FullPath);
-
 /// <summary>
 /// The files a rubric is made of, found by a cheap line scan of its <c>#load</c> and <c>#r</c> directives (no
 /// Roslyn: the warm path must not load the compiler just to compute the cache key). Paths resolve exactly as

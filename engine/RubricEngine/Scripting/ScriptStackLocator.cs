@@ -2,12 +2,6 @@ using System.Diagnostics;
 
 namespace RubricEngine.Scripting;
 
-/// <summary>A place in a rubric script: the file as it should be shown, 1-based line and column.</summary>
-public sealed record ScriptLocation(string File, int Line, int Column)
-{
-    public override string ToString() => $"{File}({Line},{Column})";
-}
-
 /// <summary>
 /// Finds the rubric line an exception came from, using the debug information compiled into the script
 /// (portable PDB embedded in the script assembly): the innermost stack frame whose file is a <c>.csx</c>.

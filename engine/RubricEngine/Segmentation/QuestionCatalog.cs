@@ -1,21 +1,5 @@
 namespace RubricEngine.Segmentation;
 
-/// <summary>How a resolved path maps onto the rubric's questions.</summary>
-internal enum AttributionKind
-{
-    /// <summary>The rubric grades nothing there (problem 2 when only 3–5 are graded): the text is ignored.</summary>
-    None,
-
-    /// <summary>A graded question: the path itself or its closest declared ancestor (3.b.ii → 3.b).</summary>
-    Question,
-
-    /// <summary>A problem or part holding several graded questions ("4" with 4.a and 4.b): its text waits for a sub-marker.</summary>
-    Container,
-}
-
-/// <summary>A path's attribution; <see cref="Question"/> is the graded question, or a container's first one.</summary>
-internal readonly record struct Attribution(AttributionKind Kind, QuestionPath? Question);
-
 /// <summary>
 /// The rubric's questions with constant-time lookups: which declared question a path belongs to. With no
 /// declared questions every path is its own question.

@@ -1,8 +1,5 @@
 namespace RubricEngine.Segmentation;
 
-/// <summary>A statement that a pasted text resembles, with the cosine similarity of the two.</summary>
-internal readonly record struct StatementMatch(QuestionPath Question, double Similarity);
-
 /// <summary>
 /// The questions' statements as TF-IDF vectors over words and word pairs (shingles of <see cref="WordForms"/>):
 /// a prompt into which a student pasted a question's text is close to that statement and far from the others,

@@ -1,8 +1,5 @@
 namespace RubricEngine.Segmentation;
 
-/// <summary>A title found in a text: which question it names, the title as written, and how well it matched.</summary>
-internal readonly record struct TitleMatch(QuestionPath Question, string Title, int Matched, double Fraction);
-
 /// <summary>
 /// The names questions go by — the rubric's titles and aliases, and the headings replies gave them earlier in the
 /// conversation — matched word by word (<see cref="WordForms"/>): a title matches a text holding most of its words,

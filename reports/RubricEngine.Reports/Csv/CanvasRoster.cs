@@ -6,17 +6,6 @@ using RubricEngine.Traces;
 
 namespace RubricEngine.Reports.Csv;
 
-/// <summary>One student row of a Canvas gradebook export.</summary>
-/// <param name="Line">The line of the file the row starts on (for messages).</param>
-public sealed record CanvasRosterRow(string Student, string Id, string SisUserId, string SisLoginId, string Section, int Line)
-{
-    /// <summary>Every cell of the row as read, by column (assignment cells included: an <c>EX</c> is kept).</summary>
-    public IReadOnlyList<string> Cells { get; init; } = [];
-}
-
-/// <summary>A Canvas roster file could not be read: names the file, the line and why.</summary>
-public sealed class CanvasRosterException(string message) : Exception(message);
-
 /// <summary>
 /// The students of a Canvas gradebook export (<c>--roster</c>): the "Points Possible" row and rows without any id
 /// are skipped. Matches a trace's student to a row by SIS User ID, SIS Login ID (or its email local part), the

@@ -5,9 +5,6 @@ using RubricEngine.Reports.Safety;
 
 namespace RubricEngine.Reports.Feedback;
 
-/// <summary>A feedback file written: whose, and where.</summary>
-public sealed record FeedbackFile(string StudentId, string TraceFile, string Path);
-
 /// <summary>
 /// <c>--feedback &lt;dir&gt;</c>: one Markdown file per trace, named by <see cref="SafeFileName"/> from the student id
 /// (<c>ana.md</c>; a second trace of the same student or a colliding id gets <c>ana-2.md</c>, in run order), each

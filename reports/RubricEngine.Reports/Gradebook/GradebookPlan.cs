@@ -147,6 +147,3 @@ internal sealed class GradebookPlan
 
     internal static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 }
-
-/// <summary>A column the update writes: the total (no rule) or one criterion.</summary>
-internal sealed record TargetColumn(string Header, string? RuleId);

@@ -1,8 +1,5 @@
 namespace RubricEngine.Reports.Gradebook;
 
-/// <summary>A cell left alone because a grader marked it as a manual override and its value differs.</summary>
-public sealed record KeptOverride(string Student, string Column, string Existing, string Computed);
-
 /// <summary>What an update of a gradebook did.</summary>
 /// <param name="Path">The gradebook updated.</param>
 /// <param name="BackupPath">The copy of the gradebook as it was before the update.</param>
@@ -26,6 +23,3 @@ public sealed record UpdateReport(
     IReadOnlyList<KeptOverride> KeptOverrides,
     IReadOnlyList<string> DuplicateTraces,
     int Reapplied = 0);
-
-/// <summary>The gradebook could not be updated (no such sheet, no key column…); the file was not touched.</summary>
-public sealed class GradebookUpdateException(string message) : Exception(message);

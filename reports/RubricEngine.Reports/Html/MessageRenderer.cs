@@ -6,24 +6,6 @@ using MarkdigBlock = Markdig.Syntax.Block;
 
 namespace RubricEngine.Reports.Html;
 
-/// <summary>A finding as one student page numbers it (<c>#f-3</c>), with what the page says about it.</summary>
-/// <param name="Number">Its number on the page, from 1.</param>
-/// <param name="Finding">The finding.</param>
-/// <param name="Label">"HW7-03 · −1 pt", shown on the highlight and in the side panel.</param>
-public sealed record PageFinding(int Number, Finding Finding, string Label)
-{
-    /// <summary>The CSS classes of its highlight: severity, graded attempt or not, suppressed by an override.</summary>
-    public string Classes =>
-        "finding sev-" + Finding.Severity.ToString().ToLowerInvariant()
-        + (Finding.IsGradedAttempt ? "" : " ungraded")
-        + (Finding.Suppression is null ? "" : " suppressed");
-}
-
-/// <summary>A label shown where an answer segment starts: question, attempt, graded or not.</summary>
-/// <param name="Start">Where the segment starts in the message.</param>
-/// <param name="Html">The label's HTML (already escaped).</param>
-public sealed record SegmentLabel(int Start, string Html);
-
 /// <summary>
 /// Renders one message: Markdown through <see cref="SafeMarkdown"/>, block by block, except the blocks a finding
 /// touches, which are shown as written (escaped, whitespace kept) with a <c>&lt;mark&gt;</c> on the exact characters

@@ -181,6 +181,3 @@ public sealed class OutputLock : IDisposable
         }
     }
 }
-
-/// <summary>Another run held an output's lock for longer than the wait; nothing was written to that output.</summary>
-public sealed class OutputLockTimeoutException(string message) : IOException(message);

@@ -3,9 +3,6 @@ using RubricEngine.Text;
 
 namespace RubricEngine.Reports.Sarif;
 
-/// <summary>A region in a trace file's own coordinates: lines and columns from 1, columns in UTF-16 code units, end exclusive.</summary>
-internal readonly record struct FileRegion(int StartLine, int StartColumn, int EndLine, int EndColumn);
-
 /// <summary>
 /// A trace file's text, to turn a span inside a message's content into a region of the file, as SARIF viewers
 /// expect. In a JSON export the content is a string literal: the literal whose decoded value is the content is

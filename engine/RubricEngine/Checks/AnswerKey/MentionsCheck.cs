@@ -3,16 +3,6 @@ using RubricEngine.Rubrics;
 
 namespace RubricEngine.Checks;
 
-/// <summary>Whether <see cref="MentionsCheck"/> needs one of its concepts or all of them.</summary>
-public enum MentionMode
-{
-    /// <summary>Full points when at least one concept is mentioned.</summary>
-    Any,
-
-    /// <summary>Points in proportion to the concepts mentioned.</summary>
-    All,
-}
-
 /// <summary>
 /// RE0008: the answer mentions required concepts. A concept is a phrase with optional synonyms separated by
 /// '|' ("different lengths|variable length"). Matching ignores case, respects word boundaries and tolerates simple
@@ -79,22 +69,4 @@ public sealed class MentionsCheck : IBuiltInCheck
     }
 
     public string Describe() => Rule.Describe($" {(Mode == MentionMode.Any ? "any" : "all")} of: {string.Join(", ", _concepts.Select(c => c.Name))}");
-}
-
-/// <summary>A light suffix stripper so plurals and common endings match: lengths → length, reordering → reorder.</summary>
-internal static class Stemmer
-{
-    public static string Stem(string word)
-    {
-        var w = word.ToLowerInvariant();
-        if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal)) w = w[..^3] + "y";
-        else if (w.Length > 4 && (w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal))) w = w[..^2];
-        else if (w.Length > 3 && w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i')) w = w[..^1];
-        if (w.Length > 6 && w.EndsWith("ing", StringComparison.Ordinal)) w = w[..^3];
-        else if (w.Length > 5 && w.EndsWith("ed", StringComparison.Ordinal)) w = w[..^2];
-        if (w.Length > 7 && w.EndsWith("ment", StringComparison.Ordinal)) w = w[..^4];
-        // "aligning"/"aligned"/"align"; "reorder"; undo a doubled final consonant ("mapping" → "mapp" → "map").
-        if (w.Length > 3 && w[^1] == w[^2] && w[^1] is not ('l' or 's' or 'z') && !"aeiou".Contains(w[^1])) w = w[..^1];
-        return w;
-    }
 }

@@ -1,22 +1,6 @@
 namespace RubricEngine.Checks.Latex;
 
 /// <summary>
-/// What a rubric tells the normalizer: variables to replace by expressions (<c>W_1 := U_k^\top</c>) and identities
-/// to apply (<c>U_k^\top U_k = I</c>). Both are off unless declared.
-/// </summary>
-public sealed record LatexNormalizerOptions
-{
-    /// <summary>Variable → TeX it stands for: <c>("W_1", @"U_k^\top")</c>. <c>W_1</c> and <c>W_{1}</c> are the same variable.</summary>
-    public IReadOnlyList<(string Variable, string Replacement)> Substitutions { get; init; } = [];
-
-    /// <summary>
-    /// Identities <c>lhs = rhs</c> used as rewrite rules left to right; the left side must be one product
-    /// (<c>U_k^\top U_k = I</c>), the right side any expression.
-    /// </summary>
-    public IReadOnlyList<string> Identities { get; init; } = [];
-}
-
-/// <summary>
 /// Puts TeX math in a canonical form so that equal formulas written differently compare equal:
 /// <c>\mathbf{X}^T</c> and <c>X^{\top}</c>, <c>\operatorname{Tr}</c> and <c>\text{tr}</c>,
 /// <c>(W_2 W_1 X)^\top</c> and <c>X^\top W_1^\top W_2^\top</c>. It is not a computer algebra system:
@@ -116,92 +100,4 @@ public sealed class LatexNormalizer
             .ToList();
         return new NormalizedMath(normalized, truncated);
     }
-}
-
-/// <summary>A formula in normal form: its statements, and whether some of it was too deeply nested to read.</summary>
-public sealed class NormalizedMath
-{
-    internal NormalizedMath(IReadOnlyList<NormalizedStatement> statements, bool truncated)
-    {
-        Statements = statements;
-        Truncated = truncated;
-        Text = string.Join(", ", statements.Select(s => s.Text));
-    }
-
-    /// <summary>The statements: <c>a = b</c>, <c>c \Rightarrow d</c>, a bare expression.</summary>
-    public IReadOnlyList<NormalizedStatement> Statements { get; }
-
-    /// <summary>True when input nested deeper than the parser reads was kept as <c>\text{[too deeply nested]}</c>.</summary>
-    public bool Truncated { get; }
-
-    /// <summary>The canonical TeX.</summary>
-    public string Text { get; }
-
-    public override string ToString() => Text;
-}
-
-/// <summary>One statement in normal form: sides joined by relations (<c>=</c>, <c>\Rightarrow</c>, <c>\leq</c>).</summary>
-public sealed class NormalizedStatement
-{
-    private readonly Polynomial?[] _sides;
-
-    internal NormalizedStatement(Polynomial?[] sides, IReadOnlyList<string> relations, string? tag)
-    {
-        _sides = sides;
-        Relations = relations;
-        Tag = tag;
-        var parts = new List<string>();
-        for (var i = 0; i < sides.Length; i++)
-        {
-            if (i > 0) parts.Add(relations[i - 1]);
-            if (sides[i] is { } p) parts.Add(p.Key);
-        }
-        Text = string.Join(" ", parts) + (tag is null ? "" : " \\tag{" + tag + "}");
-    }
-
-    /// <summary>The canonical TeX of each side (empty for a missing side, as in "= 0" alone).</summary>
-    public IReadOnlyList<string> Sides => _sides.Select(s => s?.Key ?? "").ToList();
-
-    /// <summary>The relations between consecutive sides.</summary>
-    public IReadOnlyList<string> Relations { get; }
-
-    /// <summary>The label from <c>\tag{…}</c> or a trailing <c>(1)</c>, if any.</summary>
-    public string? Tag { get; }
-
-    /// <summary>The canonical TeX of the statement.</summary>
-    public string Text { get; }
-
-    internal Polynomial? SideAt(int i) => _sides[i];
-
-    internal int SideCount => _sides.Length;
-
-    /// <summary>
-    /// For every pair of sides i &lt; j joined only by "=" (a chain a = b = c gives a=b, a=c, b=c): the
-    /// normal form of side i minus side j. Capped at 16 sides.
-    /// </summary>
-    // Computed once per statement: checks match every answer statement against every condition.
-    private string[]? _differenceKeys;
-
-    /// <summary>
-    /// The scale-free keys (<see cref="AnswerMath.ScaleFreeKey"/>) of <see cref="EqualityDifferences"/>, nulls
-    /// (trivial identities) left out, in the same order.
-    /// </summary>
-    internal IReadOnlyList<string> DifferenceKeys =>
-        _differenceKeys ??= EqualityDifferences().Select(AnswerMath.ScaleFreeKey).OfType<string>().ToArray();
-
-    internal IEnumerable<Polynomial> EqualityDifferences()
-    {
-        var n = Math.Min(_sides.Length, 16);
-        for (var i = 0; i < n; i++)
-        {
-            if (_sides[i] is not { } left) continue;
-            for (var j = i + 1; j < n; j++)
-            {
-                if (Relations[j - 1] != "=") break;
-                if (_sides[j] is { } right) yield return left.Subtract(right);
-            }
-        }
-    }
-
-    public override string ToString() => Text;
 }

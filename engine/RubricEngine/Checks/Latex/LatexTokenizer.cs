@@ -3,25 +3,6 @@ using System.Text;
 
 namespace RubricEngine.Checks.Latex;
 
-internal enum TokenKind
-{
-    /// <summary>One letter (or a one-word <c>\text{…}</c>): a variable name.</summary>
-    Letter,
-    Number,
-    /// <summary><c>\name</c> or <c>\</c> followed by one non-letter.</summary>
-    Command,
-    /// <summary>One punctuation character: <c>( ) [ ] { } ^ _ + - = , ' | &amp;</c> …</summary>
-    Symbol,
-    /// <summary>A function name (<c>tr</c>, <c>log</c>) however it was spelled.</summary>
-    Function,
-    /// <summary>Prose inside math (<c>\text{ for all } </c>): separates statements.</summary>
-    Text,
-    /// <summary>An equation label: <c>\tag{1}</c>, <c>\label{…}</c> is dropped.</summary>
-    Tag,
-}
-
-internal readonly record struct LatexToken(TokenKind Kind, string Text);
-
 /// <summary>
 /// Splits TeX math into tokens in one left-to-right pass (no regexes, no recursion). Style wrappers
 /// (<c>\mathbf</c>, <c>\boldsymbol</c>, <c>\mathrm</c> …) and spacing (<c>\,</c>, <c>\quad</c> inside groups) vanish

@@ -6,32 +6,6 @@ using RubricEngine.Traces;
 
 namespace RubricEngine.Checks;
 
-/// <summary>A number stated in an answer: its text as a student reads it, where it is, and whether a source supports it.</summary>
-/// <param name="Text">"~18 hours", "2.8 × 10^9 FLOPs".</param>
-/// <param name="Span">Where it stands in the answer's message (a number in a formula: the whole formula).</param>
-/// <param name="Grounded">True when a grounding text holds the same quantity (after unit conversion and rounding).</param>
-public sealed record NumericClaim(string Text, TextSpan Span, bool Grounded)
-{
-    /// <summary>The quantity stated, whatever its wording ("~18 hours" and "18 h" share it): one claim per answer however often it is said.</summary>
-    public string Key { get; init; } = Text;
-
-    /// <summary>Not grounded, though a source writes the same number for another quantity ("3 remaining tricks" where the source has "3x").</summary>
-    public bool SameNumberElsewhere { get; init; }
-}
-
-/// <summary>A name with digits in an answer ("V100", "ResNet-18") or a year, and whether the grounding texts hold it.</summary>
-public sealed record IdentifierClaim(string Text, TextSpan Span, bool Grounded);
-
-/// <summary>What <see cref="GroundingAnalyzer"/> found in one answer.</summary>
-public sealed record GroundingReport(IReadOnlyList<NumericClaim> Numbers, IReadOnlyList<IdentifierClaim> Identifiers)
-{
-    /// <summary>
-    /// The reply says it cannot see the material ("I can't browse the web, but typically 2-3x…"): only figures exactly
-    /// as the sources give them were counted as grounded, never roundings of them.
-    /// </summary>
-    public bool DeclinesSources { get; init; }
-}
-
 /// <summary>
 /// Extracts the numeric claims and identifiers of an answer and looks each up in the grounding texts. Indexes the
 /// rubric's sources once per analyzer and each trace's texts at most once per trace, only when a claim is not in the rubric's sources; safe to share between threads.

@@ -2,17 +2,6 @@ using RubricEngine.Rubrics;
 
 namespace RubricEngine.Checks;
 
-/// <summary>Identifiers that need no source, compared without case and hyphens ("gpt4" allows "GPT-4").</summary>
-internal sealed class IdentifierAllowList(IEnumerable<string> allowed)
-{
-    private readonly HashSet<string> _allowed = allowed.SelectMany(GroundingIndex.IdentifierVariants)
-        .Concat(allowed.Select(a => a.Trim().ToLowerInvariant().Replace("-", "", StringComparison.Ordinal)))
-        .ToHashSet(StringComparer.Ordinal);
-
-    public bool Allows(string identifier) => GroundingIndex.IdentifierVariants(identifier).Any(_allowed.Contains)
-        || _allowed.Contains(identifier.Trim().ToLowerInvariant().Replace("-", "", StringComparison.Ordinal));
-}
-
 /// <summary>
 /// RE0003: names with digits ("A100", "ResNet-50", "p3.2xlarge") and years that the grounding texts do not
 /// contain. Each is a note (<see cref="Severity.Info"/>) that costs no points: the score is always 1.

@@ -5,16 +5,6 @@ using RubricEngine.Text;
 
 namespace RubricEngine.Checks;
 
-/// <summary>Options of <see cref="WordLimitCheck"/>.</summary>
-/// <param name="Max">Most words allowed; null for no upper limit.</param>
-/// <param name="Min">Fewest words required; 0 for none.</param>
-/// <param name="Tolerance">Words of slack on either side ("about 100 words": 10); 0 is strict.</param>
-public sealed record WordLimitOptions(int? Max, int Min = 0, int Tolerance = 0)
-{
-    /// <summary>What counts as words.</summary>
-    public WordCountOptions Counting { get; init; } = new();
-}
-
 /// <summary>
 /// RE0001: the answer's prose stays within a word limit. Score 1 within the limit (after tolerance), 0 outside it;
 /// the evidence marks where the limit is crossed so a student sees where to cut.

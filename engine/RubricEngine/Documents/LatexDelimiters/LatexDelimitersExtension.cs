@@ -27,14 +27,3 @@ public sealed class LatexDelimitersExtension : IMarkdownExtension
     {
     }
 }
-
-/// <summary>Builder method for <see cref="LatexDelimitersExtension"/>.</summary>
-public static class LatexDelimitersBuilderExtensions
-{
-    /// <summary>Parses <c>\[ … \]</c> as display math and <c>\( … \)</c> as inline math.</summary>
-    public static MarkdownPipelineBuilder UseLatexDelimiters(this MarkdownPipelineBuilder pipeline)
-    {
-        pipeline.Extensions.AddIfNotAlready<LatexDelimitersExtension>();
-        return pipeline;
-    }
-}

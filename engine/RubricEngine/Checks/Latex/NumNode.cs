@@ -1,0 +1,3 @@
+namespace RubricEngine.Checks.Latex;
+
+internal sealed record NumNode(double Value) : MathNode;

@@ -1,0 +1,3 @@
+namespace RubricEngine.Checks.Latex;
+
+internal sealed record PowerNode(MathNode Base, MathNode Exponent) : MathNode;
