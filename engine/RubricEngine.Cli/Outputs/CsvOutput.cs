@@ -1,3 +1,4 @@
+using RubricEngine.Reports.IO;
 using RubricEngine.Cli.Commands;
 using RubricEngine.Reports;
 using RubricEngine.Reports.Csv;

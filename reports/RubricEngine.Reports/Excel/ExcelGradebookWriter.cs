@@ -46,7 +46,7 @@ public static class ExcelGradebookWriter
         ExcelGradebookOptions? options = null)
     {
         Write(file.Stream, rules, grades, run, options);
-        return file.Commit(new ReplaceOptions { BackupIf = Safety.ShrinkingOutput.Xlsx(grades.Count) });
+        return file.Commit(new ReplaceOptions { BackupIf = IO.ShrinkingOutput.Xlsx(grades.Count) });
     }
 
     /// <summary>Writes the workbook to <paramref name="stream"/>, which must be writable (and is left open).</summary>

@@ -1,3 +1,4 @@
+using RubricEngine.Reports.IO;
 using RubricEngine.Reports.Safety;
 
 namespace RubricEngine.Tests.Reports.Safety;

@@ -1,6 +1,4 @@
-using RubricEngine.Reports.IO;
-
-namespace RubricEngine.Reports;
+namespace RubricEngine.Reports.IO;
 
 /// <summary>A report written to one file that it replaces atomically; says what replacing it did.</summary>
 public interface IReplacesFile

@@ -1,7 +1,6 @@
 using RubricEngine.Grading;
-using RubricEngine.Reports.IO;
 
-namespace RubricEngine.Reports.Safety;
+namespace RubricEngine.Reports.IO;
 
 /// <summary>
 /// Runs a stream-writing sink (CSV, SARIF) into an <see cref="AtomicFile"/>: the target appears, complete, only

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 
-namespace RubricEngine.Reports.Safety;
+namespace RubricEngine.Reports.IO;
 
 /// <summary>
 /// When replacing an output loses students — the old file holds more rows than the new one, e.g. a run over one
