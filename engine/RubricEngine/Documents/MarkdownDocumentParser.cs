@@ -14,7 +14,7 @@ namespace RubricEngine.Documents;
 /// Hostile input never crashes or stalls it: a message too long, too deeply nested or too dense with delimiters
 /// for Markdig (see <see cref="MarkdownInputGuard"/>), or one Markdig fails on, is read as one plain paragraph.
 /// </summary>
-public sealed class MarkdownDocumentParser
+internal sealed class MarkdownDocumentParser
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().UseChatMarkdown().Build();
 

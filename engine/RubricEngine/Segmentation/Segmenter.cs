@@ -51,7 +51,7 @@ namespace RubricEngine.Segmentation;
 /// or that sits under such a heading, goes to <see cref="AnswerSegment.Restatements"/>, out of the answers' blocks.
 /// Closing pleasantries and thematic breaks belong to no answer.</para>
 /// </summary>
-public sealed class Segmenter
+internal sealed class Segmenter
 {
     private const int MaxPreambleWords = 40;
 

@@ -6,7 +6,7 @@ namespace RubricEngine.Checks.Latex;
 /// <c>(W_2 W_1 X)^\top</c> and <c>X^\top W_1^\top W_2^\top</c>. It is not a computer algebra system:
 /// Checks/Latex/README.md lists exactly what it equates. Thread-safe; never throws on any input.
 /// </summary>
-public sealed class LatexNormalizer
+internal sealed class LatexNormalizer
 {
     private const int MaxMemoEntries = 8192;
     private const int MaxMemoLength = 4096;

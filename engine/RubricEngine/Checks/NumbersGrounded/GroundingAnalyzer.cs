@@ -10,7 +10,7 @@ namespace RubricEngine.Checks;
 /// Extracts the numeric claims and identifiers of an answer and looks each up in the grounding texts. Indexes the
 /// rubric's sources once per analyzer and each trace's texts at most once per trace, only when a claim is not in the rubric's sources; safe to share between threads.
 /// </summary>
-public sealed class GroundingAnalyzer
+internal sealed class GroundingAnalyzer
 {
     private readonly ConditionalWeakTable<Trace, GroundingIndex> _traceIndexes = new();
     private readonly Lock _rubricLock = new();

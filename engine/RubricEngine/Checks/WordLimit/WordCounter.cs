@@ -8,7 +8,7 @@ namespace RubricEngine.Checks;
 /// parsed blocks (so markup, list markers, table pipes, heading hashes and emphasis are not words). An inline
 /// formula or inline code span is one word; "$x$-axis" is one word.
 /// </summary>
-public static class WordCounter
+internal static class WordCounter
 {
     // Private-use characters stand for a formula or a code span: one "letter" each.
     private const char Formula = '\uE000';
