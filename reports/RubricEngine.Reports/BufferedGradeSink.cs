@@ -24,5 +24,7 @@ public abstract class BufferedGradeSink : IGradeSink
     /// <summary>Writes the whole report, atomically, from every grade of the run in the run's order.</summary>
     protected abstract void Write(IReadOnlyList<TraceGrade> grades, RunInfo run);
 
-    public virtual void Dispose() => GC.SuppressFinalize(this);
+    public virtual void Dispose()
+    {
+    }
 }

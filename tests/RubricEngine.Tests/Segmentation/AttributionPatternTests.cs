@@ -46,19 +46,9 @@ public sealed class AttributionPatternTests
 
     private static Result Run(SegmenterOptions options, params string[] turns) => Run(options, [], turns);
 
-    /// <summary>Turns alternate user, assistant; a turn starting with "A:" is an assistant turn wherever it stands.</summary>
     private static Result Run(SegmenterOptions options, IReadOnlyList<AttributionFix> fixes, params string[] turns)
     {
-        var messages = new List<Message>();
-        var role = Role.User;
-        foreach (var turn in turns)
-        {
-            var (r, content) = turn.StartsWith("A:", StringComparison.Ordinal) ? (Role.Assistant, turn[2..].TrimStart()) : (role, turn);
-            messages.Add(new Message(messages.Count, r, content, null, [], [], null));
-            role = r == Role.User ? Role.Assistant : Role.User;
-        }
-        var trace = new Trace("t", "hw7", new Student("s"), null, [], messages);
-        var docs = messages.Select(m => MarkdownDocumentParser.Default.Parse(m.Content)).ToArray();
+        var (trace, docs) = ChatTurns.Build("hw7", turns);
         return new Result(new Segmenter(options).Segment(trace, docs, fixes), docs);
     }
 

@@ -31,16 +31,7 @@ public sealed class AttributionSignalTests
 
     private static string[] Summary(SegmenterOptions options, params string[] turns)
     {
-        var messages = new List<Message>();
-        var role = Role.User;
-        foreach (var turn in turns)
-        {
-            var (r, content) = turn.StartsWith("A:", StringComparison.Ordinal) ? (Role.Assistant, turn[2..].TrimStart()) : (role, turn);
-            messages.Add(new Message(messages.Count, r, content, null, [], [], null));
-            role = r == Role.User ? Role.Assistant : Role.User;
-        }
-        var trace = new Trace("t", "algo", new Student("s"), null, [], messages);
-        var docs = messages.Select(m => MarkdownDocumentParser.Default.Parse(m.Content)).ToArray();
+        var (trace, docs) = ChatTurns.Build("algo", turns);
         return new Segmenter(options).Segment(trace, docs).Answers
             .Select(a => $"{a.Question}#{a.Attempt}@{a.MessageIndex}{(a.IsFollowUp ? "+" : "")}").ToArray();
     }
